@@ -1,0 +1,9 @@
+# The image every built-in workload runs in: a JDK (which must include jcmd) plus the workloads jar.
+#
+# BASE_IMAGE defaults to a public JDK image for hosts that reach a registry. Where none is reachable the
+# harness builds a local JDK base image instead (dockerfiles/build-offline-base.sh) and passes its tag here.
+ARG BASE_IMAGE=eclipse-temurin:17-jdk
+FROM ${BASE_IMAGE}
+LABEL oomlab=true
+COPY oomlab-workloads.jar /opt/oomlab/oomlab-workloads.jar
+WORKDIR /opt/oomlab

@@ -1,0 +1,183 @@
+package oomlab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import oomlab.container.ContainerOutcome;
+import oomlab.container.ContainerRun;
+import oomlab.container.JavaCommand;
+import oomlab.container.LabContainer;
+import oomlab.container.LabImages;
+import oomlab.container.LeftoverSweeper;
+import oomlab.report.NmtGrowth;
+import oomlab.report.ResultFiles;
+import oomlab.report.RunResult;
+import oomlab.report.WorkReport;
+import oomlab.sampling.ProbeLine;
+import oomlab.sampling.ProbeLog;
+import oomlab.sampling.SampleLog;
+import oomlab.scenario.LabDefinition;
+import oomlab.scenario.RunPlan;
+import oomlab.scenario.Scenario;
+import oomlab.scenario.ScenarioFile;
+import oomlab.verdict.ExitEvidence;
+import oomlab.verdict.KernelLog;
+import oomlab.verdict.Verdict;
+import oomlab.verdict.VerdictRules;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The lab's one pipeline: scenario → container run → samplers → verdict → report. Each stage lives in its
+ * own package; this class only hands the output of one to the next.
+ */
+public final class Lab {
+    static final long PROBE_INTERVAL_MS = 250;
+
+    private final LabDefinition definition;
+    private final Path dockerfiles;
+    private final ResultFiles results;
+    private final boolean registryReachable;
+    private LabImages images;
+
+    public Lab(LabDefinition definition, Path dockerfiles, Path resultsRoot, boolean registryReachable) {
+        this.definition = definition;
+        this.dockerfiles = dockerfiles;
+        this.results = new ResultFiles(resultsRoot);
+        this.registryReachable = registryReachable;
+    }
+
+    /** As the Maven build configures it (see harness/pom.xml); paths default to the project layout. */
+    public static Lab fromSystemProperties() {
+        Path scenarios = Path.of(System.getProperty("oomlab.scenarios", "scenarios.yaml"));
+        Path dockerfiles = Path.of(System.getProperty("oomlab.dockerfiles", "dockerfiles"));
+        Path resultsRoot = Path.of(System.getProperty("oomlab.results", "target/oomlab"));
+        boolean registry = !"false".equals(System.getProperty("oomlab.registryReachable"));
+        return new Lab(ScenarioFile.load(scenarios), dockerfiles, resultsRoot, registry);
+    }
+
+    public LabDefinition definition() {
+        return definition;
+    }
+
+    public RunResult run(RunPlan plan) {
+        Scenario scenario = plan.scenario();
+        String image = images().workloadImage(scenario.jdk());
+        Path runDir = results.freshRunDir(scenario.name(), plan.config().name());
+        JavaCommand command = JavaCommand.workload(scenario.workload(), scenario.args())
+                .withProbe(PROBE_INTERVAL_MS)
+                .withHeap(scenario.heap())
+                .withFlags(scenario.jvmFlags())
+                .withFlags(plan.config().jvmFlags());
+        System.out.printf("[oomlab] %s: %s, cap %s, heap %s, image %s%n", plan.displayName(), scenario.workload(),
+                scenario.memory(), scenario.heap(), image);
+
+        ContainerOutcome outcome;
+        long peakBytes;
+        double samplerHz;
+        long sampleCount;
+        long cgroupOomKills;
+        long firstSampleEpochMs;
+        double cgroupCpuSeconds;
+        try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"))) {
+            LabContainer container = new LabContainer(image)
+                    .withCommand(command.argv().toArray(String[]::new))
+                    .withEnv(plan.config().env());
+            outcome = new ContainerRun(plan.displayName(), container, scenario.memory(),
+                    Duration.ofSeconds(scenario.timeoutSeconds()), runDir, samples).execute();
+            peakBytes = Math.max(samples.peakBytes(), outcome.samplerRecordedPeakBytes());
+            samplerHz = samples.hz();
+            sampleCount = samples.count();
+            cgroupOomKills = samples.maxOomKills();
+            firstSampleEpochMs = samples.first() == null ? -1 : samples.first().epochMs();
+            cgroupCpuSeconds = samples.last() == null || samples.last().cpuNanos() < 0 ? -1
+                    : samples.last().cpuNanos() / 1e9;
+        }
+
+        String containerLog = read(runDir.resolve("container.log"));
+        ProbeLog probe = readProbe(runDir.resolve(JavaCommand.PROBE_FILE));
+        List<String> kernelLines = KernelLog.read().map(log -> log.oomKillsOf(outcome.hostPid())).orElse(List.of());
+        ExitEvidence evidence = new ExitEvidence(outcome.exitCode(), outcome.dockerOomKilled(),
+                (int) Math.max(cgroupOomKills, kernelLines.size()),
+                containerLog.contains("java.lang.OutOfMemoryError"), outcome.timedOut());
+        Verdict verdict = VerdictRules.decide(evidence);
+
+        Map<String, Long> nmtFirst = probe.first().map(ProbeLine::nmt).orElse(Map.of());
+        Map<String, Long> nmtLast = probe.last().map(ProbeLine::nmt).orElse(Map.of());
+        NmtGrowth growth = NmtGrowth.between(nmtFirst, nmtLast);
+        double cpuSeconds = cgroupCpuSeconds >= 0 ? cgroupCpuSeconds
+                : probe.last().map(line -> line.cpuNanos() / 1e9).orElse(-1.0);
+        Verdict expected = scenario.expectedVerdict(plan.config().name());
+        RunResult result = new RunResult(
+                scenario.name(), plan.config().name(),
+                probe.jdk().orElse(Integer.toString(scenario.jdk())),
+                verdict, expected, verdict == expected,
+                outcome.exitCode(), outcome.dockerOomKilled(), evidence.kernelOomKills(), kernelLines,
+                evidence.javaOutOfMemoryError(),
+                scenario.memory().bytes(), scenario.heap().bytes(), peakBytes,
+                (double) peakBytes / scenario.memory().bytes(),
+                outcome.timeToExitMs(),
+                outcome.createdAt() == null || firstSampleEpochMs < 0 ? -1
+                        : firstSampleEpochMs - outcome.createdAt().toEpochMilli(),
+                sampleCount, samplerHz, outcome.sampler(), cpuSeconds,
+                WorkReport.fromOutput(containerLog).orElse(null),
+                image, command.jvmFlags(), plan.config().env(), scenario.args(), command.argv(),
+                outcome.containerId(), outcome.startedAt(), outcome.finishedAt(),
+                probe.lines().size(), nmtFirst, nmtLast, growth.bytesByCategory(), growth.dominant().orElse(null));
+        results.write(result, runDir);
+        System.out.printf("[oomlab] %s: %s (expected %s), exit %d after %.1f s, peak %d / %d MB, %d samples at %.0f Hz"
+                        + " (%s), CPU %.1f s, NMT grew most: %s%n",
+                plan.displayName(), verdict, expected, outcome.exitCode(), outcome.timeToExitMs() / 1000.0,
+                peakBytes >> 20, scenario.memory().megabytes(), sampleCount, samplerHz, outcome.sampler(), cpuSeconds,
+                growth.dominant().orElse("-"));
+        return result;
+    }
+
+    /** Docker is first touched here, so that bad input fails before any engine is needed. */
+    private synchronized LabImages images() {
+        if (images == null) {
+            var docker = DockerClientFactory.instance().client();
+            if (Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+                LeftoverSweeper.sweep(docker);
+            }
+            images = new LabImages(docker, dockerfiles, workloadsJar(), registryReachable);
+        }
+        return images;
+    }
+
+    /** The workloads jar the build produced (a dependency of the harness), copied into the image as it is. */
+    static Path workloadsJar() {
+        try {
+            Path location = Path.of(oomlab.workloads.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(location)) {
+                throw new IllegalStateException("The workloads are at " + location + ", not in a jar: run Maven from "
+                        + "the project root (mvn test), which packages workloads/ before the harness runs");
+            }
+            return location;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProbeLog readProbe(Path file) {
+        try {
+            return ProbeLog.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package oomlab.container;
+
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import oomlab.sampling.CgroupSampler;
+import oomlab.sampling.DockerStatsSampler;
+import oomlab.sampling.HostSampler;
+import oomlab.sampling.Sample;
+import oomlab.sampling.SampleLog;
+import oomlab.scenario.MemorySize;
+import org.awaitility.core.ConditionTimeoutException;
+import org.testcontainers.containers.output.OutputFrame;
+
+/**
+ * Runs one container to its end: starts sampling the instant it runs, streams its output to container.log,
+ * prints progress, stops it at the timeout, and collects what Docker knows about how it ended.
+ */
+public final class ContainerRun {
+    /** 40 Hz: the climb to the cap takes seconds, and the folder vanishes at the kill. */
+    static final long CGROUP_SAMPLE_INTERVAL_MS = 25;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
+    private final String label;
+    private final LabContainer container;
+    private final MemorySize cap;
+    private final Duration timeout;
+    private final Path outputDir;
+    private final SampleLog samples;
+    private final AtomicReference<HostSampler> sampler = new AtomicReference<>();
+    private final AtomicReference<InspectContainerResponse> startInfo = new AtomicReference<>();
+    private final AtomicBoolean logEnded = new AtomicBoolean();
+
+    public ContainerRun(String label, LabContainer container, MemorySize cap, Duration timeout, Path outputDir,
+                        SampleLog samples) {
+        this.label = label;
+        this.container = container;
+        this.cap = cap;
+        this.timeout = timeout;
+        this.outputDir = outputDir;
+        this.samples = samples;
+    }
+
+    public ContainerOutcome execute() {
+        try (OutputStream containerLog = Files.newOutputStream(outputDir.resolve("container.log"))) {
+            container.withMemoryCap(cap)
+                    .withOutputDir(outputDir)
+                    .withLogConsumer(frame -> appendToLog(containerLog, frame))
+                    .onStarted(this::startSampling);
+            try {
+                container.start();
+                boolean timedOut = !waitForExit();
+                if (timedOut) {
+                    System.out.printf("[oomlab] %s: still running after %ds, killing it (TIMEOUT)%n",
+                            label, timeout.toSeconds());
+                    container.getDockerClient().killContainerCmd(container.getContainerId()).exec();
+                    waitForExit();
+                }
+                awaitLogEnd();
+                return outcome(timedOut);
+            } finally {
+                HostSampler running = sampler.get();
+                if (running != null) {
+                    running.close();
+                }
+                container.stop(); // removes the container: nothing of the lab outlives its run
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startSampling(InspectContainerResponse info) {
+        startInfo.set(info);
+        long startedAt = Instant.parse(info.getState().getStartedAt()).toEpochMilli();
+        Long pid = info.getState().getPidLong();
+        HostSampler chosen = pid == null || pid == 0 ? null
+                : CgroupSampler.start(pid, samples, startedAt, CGROUP_SAMPLE_INTERVAL_MS).orElse(null);
+        if (chosen == null) {
+            System.out.printf("[oomlab] %s: container cgroup not visible from this host; "
+                    + "falling back to Docker stats (1 sample/s, peaks may be missed)%n", label);
+            chosen = DockerStatsSampler.start(container.getDockerClient(), info.getId(), samples, startedAt);
+        }
+        sampler.set(chosen);
+    }
+
+    /** True when the container has exited; false when the timeout came first. Prints progress meanwhile. */
+    private boolean waitForExit() {
+        long start = System.nanoTime();
+        long[] nextReport = {start + PROGRESS_EVERY.toNanos()};
+        try {
+            await("exit of " + label).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (System.nanoTime() >= nextReport[0]) {
+                            nextReport[0] += PROGRESS_EVERY.toNanos();
+                            printProgress((System.nanoTime() - start) / 1_000_000_000);
+                        }
+                        return !isRunning();
+                    });
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    private boolean isRunning() {
+        Boolean running = container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec()
+                .getState().getRunning();
+        return Boolean.TRUE.equals(running);
+    }
+
+    private void printProgress(long elapsedSeconds) {
+        Sample last = samples.last();
+        String memory = last == null ? "?" : Long.toString(last.cgroupBytes() >> 20);
+        System.out.printf("[oomlab] %s  %3ds  %s / %d MB (peak %d MB)%n",
+                label, elapsedSeconds, memory, cap.megabytes(), samples.peakBytes() >> 20);
+    }
+
+    private void appendToLog(OutputStream log, OutputFrame frame) {
+        if (frame.getType() == OutputFrame.OutputType.END) {
+            logEnded.set(true);
+            return;
+        }
+        byte[] bytes = frame.getBytes();
+        if (bytes == null) {
+            return;
+        }
+        try {
+            synchronized (log) {
+                log.write(bytes);
+                log.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The output stream ends a moment after the container does; the log must be whole before it is read. */
+    private void awaitLogEnd() {
+        try {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilTrue(logEnded);
+        } catch (ConditionTimeoutException e) {
+            System.out.printf("[oomlab] %s: container output did not end within 10 s; container.log may be short%n",
+                    label);
+        }
+    }
+
+    private ContainerOutcome outcome(boolean timedOut) {
+        InspectContainerResponse end = container.getDockerClient().inspectContainerCmd(container.getContainerId())
+                .exec();
+        InspectContainerResponse start = startInfo.get();
+        HostSampler used = sampler.get();
+        return new ContainerOutcome(
+                end.getId(),
+                start == null || start.getState().getPidLong() == null ? 0 : start.getState().getPidLong(),
+                instant(end.getCreated()),
+                instant(end.getState().getStartedAt()),
+                instant(end.getState().getFinishedAt()),
+                end.getState().getExitCodeLong() == null ? -1 : end.getState().getExitCodeLong(),
+                Boolean.TRUE.equals(end.getState().getOOMKilled()),
+                timedOut,
+                used == null ? "none" : used.source(),
+                used == null ? 0 : used.recordedPeakBytes());
+    }
+
+    private static Instant instant(String dockerTime) {
+        return dockerTime == null || dockerTime.startsWith("0001-") ? null : Instant.parse(dockerTime);
+    }
+}

@@ -1,0 +1,67 @@
+package oomlab.container;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Capability;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import oomlab.scenario.MemorySize;
+import org.testcontainers.containers.BindMode;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * A container as the lab runs them: a hard memory cap (memory = memory+swap, so nothing escapes to swap),
+ * no network, no capabilities, no privilege escalation, a pids limit, and the label every lab resource
+ * carries. Unlike most Testcontainers it is expected to die: starting never waits for it to be "ready".
+ */
+public class LabContainer extends GenericContainer<LabContainer> {
+    public static final String LABEL = "oomlab";
+    /** Enough for a JVM with thousands of threads, low enough to stop a fork bomb. */
+    static final long DEFAULT_PIDS_LIMIT = 16_384;
+
+    private Consumer<InspectContainerResponse> onStarted = info -> { };
+
+    public LabContainer(String image) {
+        super(DockerImageName.parse(image));
+        withLabel(LABEL, "true");
+        withNetworkMode("none");
+        withStartupCheckStrategy(new AnyStateIsStarted());
+        withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withPidsLimit(DEFAULT_PIDS_LIMIT));
+    }
+
+    public LabContainer withMemoryCap(MemorySize cap) {
+        return withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                .withMemory(cap.bytes())
+                .withMemorySwap(cap.bytes()));
+    }
+
+    /** The host folder the probe writes into, mounted at {@link JavaCommand#OUTPUT_DIR}. */
+    public LabContainer withOutputDir(Path hostDir) {
+        return withFileSystemBind(hostDir.toAbsolutePath().toString(), JavaCommand.OUTPUT_DIR, BindMode.READ_WRITE);
+    }
+
+    /** Called the moment the container runs, before anything waits: where sampling must begin. */
+    public LabContainer onStarted(Consumer<InspectContainerResponse> callback) {
+        this.onStarted = callback;
+        return this;
+    }
+
+    @Override
+    protected void containerIsStarting(InspectContainerResponse containerInfo) {
+        onStarted.accept(containerInfo);
+    }
+
+    /** The container may exit (or be killed) within a second of starting; that is a result, not a failure. */
+    private static final class AnyStateIsStarted extends StartupCheckStrategy {
+        @Override
+        public StartupStatus checkStartupState(com.github.dockerjava.api.DockerClient dockerClient,
+                                               String containerId) {
+            return StartupStatus.SUCCESSFUL;
+        }
+    }
+}

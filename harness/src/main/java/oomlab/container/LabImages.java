@@ -1,0 +1,189 @@
+package oomlab.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * The images runs use, built once and then found again by content: a tag carries a hash of everything
+ * that went into the image, so an unchanged lab reuses its images and a changed jar or Dockerfile gets
+ * a new one. Nothing here ever needs a registry; one is used when it answers.
+ */
+public final class LabImages {
+    private static final String PUBLIC_JDK_IMAGE = "eclipse-temurin:%d-jdk";
+    private static final String DOCKERFILE = "workload.Dockerfile";
+    private static final String OFFLINE_BASE_SCRIPT = "build-offline-base.sh";
+    private static final Path JVM_DIR = Path.of("/usr/lib/jvm");
+
+    private final DockerClient docker;
+    private final Path dockerfiles;
+    private final Path workloadsJar;
+    private final boolean registryReachable;
+    private final Map<Integer, String> workloadImages = new HashMap<>();
+
+    public LabImages(DockerClient docker, Path dockerfiles, Path workloadsJar, boolean registryReachable) {
+        this.docker = docker;
+        this.dockerfiles = dockerfiles;
+        this.workloadsJar = workloadsJar;
+        this.registryReachable = registryReachable;
+    }
+
+    /** The image with the workloads jar on a JDK of this major version. */
+    public synchronized String workloadImage(int jdk) {
+        return workloadImages.computeIfAbsent(jdk, this::findOrBuildWorkloadImage);
+    }
+
+    private String findOrBuildWorkloadImage(int jdk) {
+        String base = baseImage(jdk);
+        String baseId = docker.inspectImageCmd(base).exec().getId();
+        Path dockerfile = dockerfiles.resolve(DOCKERFILE);
+        String tag = "oomlab/workloads:jdk" + jdk + "-" + hash(List.of(dockerfile, workloadsJar), baseId);
+        if (exists(tag)) {
+            return tag;
+        }
+        long start = System.nanoTime();
+        new ImageFromDockerfile(tag, false)
+                .withFileFromPath("Dockerfile", dockerfile)
+                .withFileFromPath("oomlab-workloads.jar", workloadsJar)
+                .withBuildArg("BASE_IMAGE", base)
+                .get();
+        System.out.printf("[oomlab] built %s on %s in %.1f s%n", tag, base, (System.nanoTime() - start) / 1e9);
+        return tag;
+    }
+
+    /**
+     * A JDK base image: the one named by -Doomlab.baseImage.&lt;jdk&gt;, else the public JDK image (present
+     * or pulled), else one built here from a JDK on this machine.
+     */
+    String baseImage(int jdk) {
+        String chosen = System.getProperty("oomlab.baseImage." + jdk);
+        if (chosen != null && !chosen.isBlank()) {
+            return chosen;
+        }
+        String publicImage = PUBLIC_JDK_IMAGE.formatted(jdk);
+        if (exists(publicImage) || registryReachable && pulled(publicImage)) {
+            return publicImage;
+        }
+        return offlineBaseImage(jdk);
+    }
+
+    private String offlineBaseImage(int jdk) {
+        Path jdkHome = localJdk(jdk).orElseThrow(() -> new IllegalStateException(
+                "No registry is reachable and no JDK " + jdk + " with jlink was found under " + JVM_DIR
+                        + " (or -Doomlab.jdkHome." + jdk + "): cannot build a base image for JDK " + jdk));
+        Path script = dockerfiles.resolve(OFFLINE_BASE_SCRIPT);
+        String tag = "oomlab/jdk:" + jdk + "-local-" + hash(List.of(script, jdkHome.resolve("release")), jdkHome.toString());
+        if (exists(tag)) {
+            return tag;
+        }
+        System.out.printf("[oomlab] no registry: building base image %s from %s ...%n", tag, jdkHome);
+        long start = System.nanoTime();
+        run(List.of("bash", script.toString(), jdkHome.toString(), tag));
+        System.out.printf("[oomlab] built %s in %.1f s%n", tag, (System.nanoTime() - start) / 1e9);
+        return tag;
+    }
+
+    static Optional<Path> localJdk(int jdk) {
+        String chosen = System.getProperty("oomlab.jdkHome." + jdk);
+        if (chosen != null && !chosen.isBlank()) {
+            return Optional.of(Path.of(chosen));
+        }
+        if (!Files.isDirectory(JVM_DIR)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(JVM_DIR)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/jlink")))
+                    .filter(home -> !Files.isSymbolicLink(home))
+                    .filter(home -> majorVersion(home).equals(Optional.of(jdk)))
+                    .sorted()
+                    .findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** From the JDK's release file: JAVA_VERSION="17.0.15" gives 17. */
+    private static Optional<Integer> majorVersion(Path home) {
+        try {
+            return Files.readAllLines(home.resolve("release")).stream()
+                    .filter(line -> line.startsWith("JAVA_VERSION="))
+                    .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", ""))
+                    .map(version -> Integer.parseInt(version.split("[.+-]")[0]))
+                    .findFirst();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean exists(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private boolean pulled(String image) {
+        try {
+            docker.pullImageCmd(image).start().awaitCompletion(10, TimeUnit.MINUTES);
+            return exists(image);
+        } catch (RuntimeException e) {
+            System.out.printf("[oomlab] could not pull %s (%s); building a local base image instead%n",
+                    image, e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output;
+            try (InputStream in = process.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+            }
+            System.out.print(output.lines().map(line -> "[oomlab]   " + line + "\n").reduce("", String::concat));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+
+    private static String hash(List<Path> files, String extra) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                sha.update(Files.readAllBytes(file));
+            }
+            sha.update(extra.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

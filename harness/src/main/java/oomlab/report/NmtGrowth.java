@@ -1,0 +1,29 @@
+package oomlab.report;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** How much each NMT category's committed memory changed from the first probe sample to the last. */
+public record NmtGrowth(Map<String, Long> bytesByCategory) {
+    private static final String TOTAL = "Total";
+
+    public static NmtGrowth between(Map<String, Long> first, Map<String, Long> last) {
+        Map<String, Long> growth = new LinkedHashMap<>();
+        last.forEach((category, bytes) -> {
+            if (!category.equals(TOTAL)) {
+                growth.put(category, bytes - first.getOrDefault(category, 0L));
+            }
+        });
+        return new NmtGrowth(growth);
+    }
+
+    /** The category that grew the most, if any grew at all. */
+    public Optional<String> dominant() {
+        return bytesByCategory.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .max(Comparator.comparingLong(Map.Entry::getValue))
+                .map(Map.Entry::getKey);
+    }
+}

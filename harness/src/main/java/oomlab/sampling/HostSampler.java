@@ -1,0 +1,13 @@
+package oomlab.sampling;
+
+/** Reads a running container's memory from the host side, at its own pace, into a {@link SampleLog}. */
+public interface HostSampler extends AutoCloseable {
+    /** Which source this is, for result.json: e.g. "cgroup-v1", "cgroup-v2", "docker-stats". */
+    String source();
+
+    /** The largest usage the source itself recorded (v1 max_usage_in_bytes), or 0 if it has none. */
+    long recordedPeakBytes();
+
+    @Override
+    void close();
+}

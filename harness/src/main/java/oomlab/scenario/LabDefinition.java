@@ -1,0 +1,65 @@
+package oomlab.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What scenarios.yaml defines: the configurations and the scenarios, in file order. */
+public record LabDefinition(Path file, Map<String, RunConfig> configurations, Map<String, Scenario> scenarios) {
+    public LabDefinition {
+        configurations = new LinkedHashMap<>(configurations);
+        scenarios = new LinkedHashMap<>(scenarios);
+    }
+
+    /**
+     * The runs selected by comma-separated scenario and configuration names (null or blank selects all).
+     *
+     * @throws IllegalArgumentException naming the unknown names and listing the known ones
+     */
+    public List<RunPlan> select(String scenarioNames, String configNames) {
+        List<String> wantedScenarios = names(scenarioNames);
+        List<String> wantedConfigs = names(configNames);
+        requireKnown("scenario", "-Dscenario", wantedScenarios, scenarios.keySet());
+        requireKnown("configuration", "-Dconfig", wantedConfigs, configurations.keySet());
+        List<RunPlan> plans = new ArrayList<>();
+        for (Scenario scenario : scenarios.values()) {
+            if (!wantedScenarios.isEmpty() && !wantedScenarios.contains(scenario.name())) {
+                continue;
+            }
+            for (String config : scenario.expect().keySet().stream().sorted(this::inFileOrder).toList()) {
+                if (wantedConfigs.isEmpty() || wantedConfigs.contains(config)) {
+                    plans.add(new RunPlan(scenario, configurations.get(config)));
+                }
+            }
+        }
+        if (plans.isEmpty()) {
+            throw new IllegalArgumentException("No scenario selected by -Dscenario=" + scenarioNames
+                    + " -Dconfig=" + configNames + " runs any of those configurations (see 'expect:' in " + file + ")");
+        }
+        return plans;
+    }
+
+    private int inFileOrder(String a, String b) {
+        List<String> order = List.copyOf(configurations.keySet());
+        return Integer.compare(order.indexOf(a), order.indexOf(b));
+    }
+
+    private static List<String> names(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private void requireKnown(String what, String property, List<String> wanted, java.util.Set<String> known) {
+        List<String> unknown = wanted.stream().filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown " + what + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + " in " + property + ". Known " + what + "s in " + file + ": "
+                    + String.join(", ", known));
+        }
+    }
+}

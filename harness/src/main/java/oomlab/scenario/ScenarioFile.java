@@ -1,0 +1,247 @@
+package oomlab.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import oomlab.verdict.Verdict;
+
+/**
+ * Reads scenarios.yaml into a {@link LabDefinition}. Every problem, from a YAML syntax error to a cap too
+ * small for the heap, comes out as a {@link ScenarioFileException} naming file, line and field.
+ */
+public final class ScenarioFile {
+    /** Below this a JVM with NMT and the probe cannot even start, so such a cap is a mistake, not an experiment. */
+    static final MemorySize SMALLEST_CAP = MemorySize.parse("64m");
+    static final int DEFAULT_JDK = 17;
+    static final int DEFAULT_TIMEOUT_SECONDS = 300;
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    // As written in the file: anything may be missing; validate() says what must not be.
+    record FileSpec(Map<String, ConfigSpec> configurations, Map<String, ScenarioSpec> scenarios) {
+    }
+
+    record ConfigSpec(String description, List<String> jvmFlags, Map<String, String> env) {
+    }
+
+    record ScenarioSpec(String description, String workload, List<String> args, MemorySize memory,
+                        MemorySize heap, List<String> jvmFlags, Integer jdk, Integer timeoutSeconds,
+                        Map<String, Verdict> expect, Checks checks) {
+    }
+
+    private final Path file;
+    private final String text;
+
+    private ScenarioFile(Path file, String text) {
+        this.file = file;
+        this.text = text;
+    }
+
+    public static LabDefinition load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ScenarioFileException(file, 0, 0, "", "cannot read the scenario file: " + e);
+        }
+        return new ScenarioFile(file, text).parse();
+    }
+
+    static LabDefinition parse(Path file, String text) {
+        return new ScenarioFile(file, text).parse();
+    }
+
+    private LabDefinition parse() {
+        FileSpec spec;
+        try {
+            spec = YAML.readValue(text, FileSpec.class);
+        } catch (JsonMappingException e) {
+            throw fromMappingError(e);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ScenarioFileException(file, line(at), column(at), "", "not valid YAML: " + e.getOriginalMessage());
+        }
+        if (spec == null) {
+            throw problem(List.of(), "the file is empty; it needs 'configurations:' and 'scenarios:'");
+        }
+        return validate(spec);
+    }
+
+    private LabDefinition validate(FileSpec spec) {
+        if (spec.configurations() == null || spec.configurations().isEmpty()) {
+            throw problem(List.of("configurations"), "at least one configuration is required");
+        }
+        if (spec.scenarios() == null || spec.scenarios().isEmpty()) {
+            throw problem(List.of("scenarios"), "at least one scenario is required");
+        }
+        Map<String, RunConfig> configurations = new LinkedHashMap<>();
+        spec.configurations().forEach((name, config) -> {
+            ConfigSpec c = config == null ? new ConfigSpec(null, null, null) : config;
+            configurations.put(name, new RunConfig(name, orEmpty(c.description()),
+                    c.jvmFlags() == null ? List.of() : c.jvmFlags(), c.env() == null ? Map.of() : c.env()));
+        });
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        spec.scenarios().forEach((name, s) -> scenarios.put(name, scenario(name, s, configurations)));
+        return new LabDefinition(file, configurations, scenarios);
+    }
+
+    private Scenario scenario(String name, ScenarioSpec s, Map<String, RunConfig> configurations) {
+        List<String> at = List.of("scenarios", name);
+        if (s == null) {
+            throw problem(at, "the scenario is empty; it needs at least workload, memory, heap and expect");
+        }
+        require(s.workload(), at, "workload");
+        require(s.memory(), at, "memory");
+        require(s.heap(), at, "heap");
+        require(s.expect(), at, "expect");
+        checkCap(s, at);
+        if (s.expect().isEmpty()) {
+            throw problem(child(at, "expect"), "name at least one configuration and its expected verdict");
+        }
+        s.expect().forEach((config, verdict) -> {
+            if (!configurations.containsKey(config)) {
+                throw problem(child(at, "expect", config), "unknown configuration '" + config
+                        + "'; configurations defined in this file: " + String.join(", ", configurations.keySet()));
+            }
+            if (verdict == null) {
+                throw problem(child(at, "expect", config), "an expected verdict is required, one of "
+                        + Arrays.toString(Verdict.values()));
+            }
+        });
+        int timeout = s.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : s.timeoutSeconds();
+        if (timeout <= 0) {
+            throw problem(child(at, "timeoutSeconds"), "must be a positive number of seconds");
+        }
+        Checks checks = s.checks() == null ? Checks.NONE : s.checks();
+        checkFraction(checks.peakAtLeast(), child(at, "checks", "peakAtLeast"));
+        checkFraction(checks.peakAtMost(), child(at, "checks", "peakAtMost"));
+        return new Scenario(name, orEmpty(s.description()), s.workload(),
+                s.args() == null ? List.of() : s.args(), s.memory(), s.heap(),
+                s.jvmFlags() == null ? List.of() : s.jvmFlags(),
+                s.jdk() == null ? DEFAULT_JDK : s.jdk(), timeout, s.expect(), checks);
+    }
+
+    private void checkCap(ScenarioSpec s, List<String> at) {
+        if (s.memory().bytes() < SMALLEST_CAP.bytes()) {
+            throw problem(child(at, "memory"), "a cap of " + s.memory() + " is too small for any JVM; use at least "
+                    + SMALLEST_CAP);
+        }
+        long machine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        if (s.memory().bytes() > machine) {
+            throw problem(child(at, "memory"), "a cap of " + s.memory() + " is more than this machine's "
+                    + new MemorySize(machine).megabytes() + " MB: the kernel could never enforce it");
+        }
+        if (s.heap().bytes() >= s.memory().bytes()) {
+            throw problem(child(at, "heap"), "a heap of " + s.heap() + " does not fit in the memory cap of "
+                    + s.memory() + ": the JVM needs native memory beyond the heap");
+        }
+    }
+
+    private void checkFraction(Double value, List<String> at) {
+        if (value != null && (value <= 0 || value > 1)) {
+            throw problem(at, "a fraction of the cap between 0 and 1 is expected, got " + value);
+        }
+    }
+
+    private void require(Object value, List<String> at, String field) {
+        if (value == null) {
+            throw problem(at, "field '" + field + "' is required");
+        }
+    }
+
+    private ScenarioFileException problem(List<String> path, String message) {
+        JsonLocation at = locate(path);
+        return new ScenarioFileException(file, line(at), column(at), String.join(".", path), message);
+    }
+
+    private ScenarioFileException fromMappingError(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String message;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            message = "unknown field '" + unknown.getPropertyName() + "'; known fields: "
+                    + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+            message = "'" + invalid.getValue() + "' is not one of "
+                    + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            message = e.getCause().getMessage();
+        } else {
+            message = e.getOriginalMessage();
+        }
+        JsonLocation at = e.getLocation();
+        return new ScenarioFileException(file, line(at), column(at), field, message);
+    }
+
+    /** Where a field sits in the file: the deepest part of {@code path} that exists. */
+    private JsonLocation locate(List<String> path) {
+        JsonLocation best = null;
+        int bestDepth = -1;
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() != JsonToken.FIELD_NAME) {
+                    continue;
+                }
+                List<String> here = fieldPath(parser);
+                int depth = here.size();
+                if (depth <= path.size() && here.equals(path.subList(0, depth)) && depth > bestDepth) {
+                    best = parser.currentTokenLocation();
+                    bestDepth = depth;
+                }
+            }
+        } catch (IOException e) {
+            // the file parsed once already; if it cannot be walked now, report without a position
+        }
+        return best;
+    }
+
+    private static List<String> fieldPath(JsonParser parser) {
+        java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
+        for (var context = parser.getParsingContext(); context != null; context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                names.addFirst(context.getCurrentName());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static List<String> child(List<String> path, String... more) {
+        List<String> result = new java.util.ArrayList<>(path);
+        result.addAll(List.of(more));
+        return result;
+    }
+
+    private static int line(JsonLocation at) {
+        return at == null ? 0 : at.getLineNr();
+    }
+
+    private static int column(JsonLocation at) {
+        return at == null ? 0 : at.getColumnNr();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

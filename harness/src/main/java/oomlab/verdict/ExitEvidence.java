@@ -1,0 +1,16 @@
+package oomlab.verdict;
+
+/**
+ * What is known about how a container ended, from independent witnesses.
+ *
+ * @param exitCode             the container's exit code (137 = SIGKILL, from anyone)
+ * @param dockerOomKilled      Docker's {@code State.OOMKilled}
+ * @param kernelOomKills       OOM kills the kernel reported for this container: its cgroup's oom_kill counter
+ *                             or, when that vanished with the cgroup, the kernel log lines naming the process
+ * @param javaOutOfMemoryError the JVM printed java.lang.OutOfMemoryError
+ * @param timedOut             the harness stopped the run at the scenario's timeout
+ */
+public record ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills,
+                           boolean javaOutOfMemoryError, boolean timedOut) {
+    public static final int SIGKILL_EXIT = 137;
+}

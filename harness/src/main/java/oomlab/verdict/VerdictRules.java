@@ -1,0 +1,27 @@
+package oomlab.verdict;
+
+/**
+ * Turns evidence into a verdict. 137 only means SIGKILL, so a kernel OOM kill is claimed only when the
+ * kernel or Docker confirms it; the order of the rules is the order in which the evidence is trusted.
+ */
+public final class VerdictRules {
+    private VerdictRules() {
+    }
+
+    public static Verdict decide(ExitEvidence evidence) {
+        if (evidence.timedOut()) {
+            return Verdict.TIMEOUT;
+        }
+        if (evidence.exitCode() == 0) {
+            return Verdict.SURVIVED;
+        }
+        boolean sigkill = evidence.exitCode() == ExitEvidence.SIGKILL_EXIT;
+        if (sigkill && (evidence.dockerOomKilled() || evidence.kernelOomKills() > 0)) {
+            return Verdict.OOM_KILLED;
+        }
+        if (evidence.javaOutOfMemoryError()) {
+            return Verdict.JAVA_OOM;
+        }
+        return sigkill ? Verdict.KILLED : Verdict.CRASHED;
+    }
+}

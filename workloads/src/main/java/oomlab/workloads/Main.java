@@ -1,0 +1,35 @@
+package oomlab.workloads;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Entry point: {@code java -cp oomlab-workloads.jar oomlab.workloads.Main <workload> [--name=value ...]}.
+ *
+ * <p>When the work is done it prints one line {@code oomlab-work {"workload":...,"ops":...}} that the
+ * harness reads for throughput; a run killed before the end has no such line, which is itself a result.
+ */
+public final class Main {
+    private static final Map<String, Supplier<Workload>> WORKLOADS = new TreeMap<>(Map.of(
+            "direct-buffers", DirectBuffers::new,
+            "steady", Steady::new));
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0 || !WORKLOADS.containsKey(argv[0])) {
+            System.err.println("usage: Main <workload> [--name=value ...]; workloads: " + WORKLOADS.keySet());
+            System.exit(2);
+        }
+        Workload workload = WORKLOADS.get(argv[0]).get();
+        Args args = new Args(Arrays.asList(argv).subList(1, argv.length));
+        long start = System.nanoTime();
+        long ops = workload.run(args);
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("oomlab-work {\"workload\":\"%s\",\"ops\":%d,\"unit\":\"%s\",\"elapsedMs\":%d}%n",
+                argv[0], ops, workload.unit(), elapsedMs);
+    }
+}
