@@ -142,10 +142,14 @@ public final class Lab {
     /** Docker is first touched here, so that bad input fails before any engine is needed. */
     private synchronized LabImages images() {
         if (images == null) {
+            System.out.printf("[oomlab] Docker: TESTCONTAINERS_RYUK_DISABLED=%s TESTCONTAINERS_HOST_OVERRIDE=%s%n",
+                    System.getenv("TESTCONTAINERS_RYUK_DISABLED"), System.getenv("TESTCONTAINERS_HOST_OVERRIDE"));
+            long start = System.nanoTime();
             var docker = DockerClientFactory.instance().client();
             if (Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
                 LeftoverSweeper.sweep(docker);
             }
+            System.out.printf("[oomlab] Docker engine ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
             images = new LabImages(docker, dockerfiles, workloadsJar(), registryReachable);
         }
         return images;

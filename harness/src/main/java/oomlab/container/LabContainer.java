@@ -1,12 +1,14 @@
 package oomlab.container;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Volume;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import oomlab.scenario.MemorySize;
-import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.utility.DockerImageName;
@@ -40,9 +42,14 @@ public class LabContainer extends GenericContainer<LabContainer> {
                 .withMemorySwap(cap.bytes()));
     }
 
-    /** The host folder the probe writes into, mounted at {@link JavaCommand#OUTPUT_DIR}. */
+    /**
+     * The host folder the probe writes into, mounted at {@link JavaCommand#OUTPUT_DIR}. Set on the create
+     * command directly: Testcontainers' own file binds first run a check container from a public image,
+     * which on a host without a registry hangs for minutes before giving up.
+     */
     public LabContainer withOutputDir(Path hostDir) {
-        return withFileSystemBind(hostDir.toAbsolutePath().toString(), JavaCommand.OUTPUT_DIR, BindMode.READ_WRITE);
+        Bind bind = new Bind(hostDir.toAbsolutePath().toString(), new Volume(JavaCommand.OUTPUT_DIR), AccessMode.rw);
+        return withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(bind));
     }
 
     /** Called the moment the container runs, before anything waits: where sampling must begin. */

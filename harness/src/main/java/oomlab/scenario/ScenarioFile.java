@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -175,9 +176,17 @@ public final class ScenarioFile {
     }
 
     private ScenarioFileException fromMappingError(JsonMappingException e) {
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (e.getCause() instanceof StreamReadException syntax) {
+            // YAML syntax errors reach databind wrapped; SnakeYAML's own text spans several lines
+            List<String> lines = syntax.getOriginalMessage().lines().map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("in ") && !line.startsWith("^")).toList();
+            JsonLocation at = syntax.getLocation();
+            return new ScenarioFileException(file, line(at), column(at), "",
+                    "not valid YAML: " + String.join(": ", lines.isEmpty() ? List.of("?") : List.of(lines.get(0),
+                            lines.get(lines.size() - 1))));
+        }
+        List<String> path = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                .takeWhile(name -> name != null).toList();
         String message;
         if (e instanceof UnrecognizedPropertyException unknown) {
             message = "unknown field '" + unknown.getPropertyName() + "'; known fields: "
@@ -191,8 +200,9 @@ public final class ScenarioFile {
         } else {
             message = e.getOriginalMessage();
         }
-        JsonLocation at = e.getLocation();
-        return new ScenarioFileException(file, line(at), column(at), field, message);
+        // Jackson's own location is where it stopped reading, often past the field; name the field's line.
+        JsonLocation at = path.isEmpty() ? e.getLocation() : locate(path);
+        return new ScenarioFileException(file, line(at), column(at), String.join(".", path), message);
     }
 
     /** Where a field sits in the file: the deepest part of {@code path} that exists. */

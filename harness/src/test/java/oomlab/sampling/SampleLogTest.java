@@ -1,0 +1,49 @@
+package oomlab.sampling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleLogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everySampleIsOnDiskBeforeTheLogIsClosed() throws Exception {
+        Path csv = dir.resolve("rss.csv");
+        SampleLog log = new SampleLog(csv);
+        log.add(new Sample(0, 1000, 100, 80, 20, 5, 0));
+        log.add(new Sample(25, 1025, 300, 250, 50, 9, 0));
+        log.add(new Sample(50, 1050, 200, 150, 50, 12, 1));
+
+        // not closed: as if the harness had been killed here
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("t_ms,epoch_ms,cgroup_bytes,rss_bytes,cache_bytes,cpu_ns,oom_kills");
+        assertThat(lines).hasSize(4).last().isEqualTo("50,1050,200,150,50,12,1");
+        assertThat(log.peakBytes()).isEqualTo(300);
+        assertThat(log.maxOomKills()).isEqualTo(1);
+        assertThat(log.hz()).isEqualTo(40.0);
+        log.close();
+
+        assertThat(SampleLog.read(csv)).extracting(Sample::cgroupBytes).containsExactly(100L, 300L, 200L);
+    }
+
+    @Test
+    void aProbeLineCutShortByTheKillIsSkipped() throws Exception {
+        Path jsonl = dir.resolve("probe.jsonl");
+        Files.writeString(jsonl, """
+                {"seq":0,"t_ms":1,"epoch_ms":2,"rss_bytes":3,"threads":7,"direct_bytes":0,"code_cache_bytes":1,"cpu_ns":5,"jdk":"17.0.15","nmt":{"Total":10,"Other":4}}
+                {"seq":1,"t_ms":251,"epoch_ms":252,"rss_bytes":9,"threads":7,"direct_bytes":0,"code_cache_bytes":1,"cpu_ns":6,"nmt":{"Total":20,"Other":14}}
+                {"seq":2,"t_ms":501,"epoch_ms":502,"rss_by""");
+
+        ProbeLog probe = ProbeLog.read(jsonl);
+
+        assertThat(probe.lines()).hasSize(2);
+        assertThat(probe.jdk()).contains("17.0.15");
+        assertThat(probe.last().orElseThrow().nmt()).containsEntry("Other", 14L);
+    }
+}

@@ -1,0 +1,193 @@
+package oomlab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import oomlab.verdict.Verdict;
+import org.junit.jupiter.api.Test;
+
+class ScenarioFileTest {
+    private static final Path FILE = Path.of("scenarios.yaml");
+    private static final String CONFIGS = """
+            configurations:
+              c2:
+                description: default
+              c1:
+                jvmFlags: [-XX:TieredStopAtLevel=1]
+                env: {MALLOC_ARENA_MAX: "2"}
+            """;
+
+    private static LabDefinition parse(String scenarios) {
+        return ScenarioFile.parse(FILE, CONFIGS + scenarios);
+    }
+
+    @Test
+    void readsConfigurationsAndScenarios() {
+        LabDefinition lab = parse("""
+                scenarios:
+                  leak:
+                    workload: direct-buffers
+                    args: [--chunk-mb=4]
+                    memory: 512m
+                    heap: 64m
+                    jvmFlags: [-XX:MaxDirectMemorySize=8g]
+                    timeoutSeconds: 60
+                    expect: {c2: OOM_KILLED, c1: SURVIVED}
+                    checks: {peakAtLeast: 0.9, nmtGrowth: Other}
+                """);
+
+        Scenario leak = lab.scenarios().get("leak");
+        assertThat(leak.memory().bytes()).isEqualTo(512L << 20);
+        assertThat(leak.heap()).hasToString("64m");
+        assertThat(leak.args()).containsExactly("--chunk-mb=4");
+        assertThat(leak.jdk()).isEqualTo(17);
+        assertThat(leak.expectedVerdict("c1")).isEqualTo(Verdict.SURVIVED);
+        assertThat(leak.checks().nmtGrowth()).isEqualTo("Other");
+        assertThat(lab.configurations().get("c1").jvmFlags()).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(lab.configurations().get("c1").env()).containsEntry("MALLOC_ARENA_MAX", "2");
+        assertThat(lab.configurations().get("c2").jvmFlags()).isEmpty();
+    }
+
+    @Test
+    void selectsRunsInConfigurationOrder() {
+        LabDefinition lab = parse("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, expect: {c1: SURVIVED, c2: SURVIVED}}
+                  b: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                """);
+
+        assertThat(lab.select(null, null)).extracting(RunPlan::displayName)
+                .containsExactly("a / c2", "a / c1", "b / c2");
+        assertThat(lab.select("b", "")).extracting(RunPlan::displayName).containsExactly("b / c2");
+        assertThat(lab.select("a,b", "c1")).extracting(RunPlan::displayName).containsExactly("a / c1");
+    }
+
+    @Test
+    void anUnknownScenarioNamesTheKnownOnes() {
+        LabDefinition lab = parse("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                  b: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                """);
+
+        assertThatThrownBy(() -> lab.select("nope", null))
+                .hasMessageContaining("Unknown scenario nope in -Dscenario")
+                .hasMessageContaining("Known scenarios in scenarios.yaml: a, b");
+        assertThatThrownBy(() -> lab.select(null, "c9"))
+                .hasMessageContaining("Unknown configuration c9 in -Dconfig")
+                .hasMessageContaining("c2, c1");
+    }
+
+    @Test
+    void aHeapThatDoesNotFitTheCapNamesLineAndField() {
+        assertThatThrownBy(() -> parse("""
+                scenarios:
+                  tight:
+                    workload: steady
+                    memory: 256m
+                    heap: 512m
+                    expect: {c2: SURVIVED}
+                """))
+                .isInstanceOf(ScenarioFileException.class)
+                .hasMessage("scenarios.yaml:11:5: scenarios.tight.heap: a heap of 512m does not fit in the memory cap"
+                        + " of 256m: the JVM needs native memory beyond the heap");
+    }
+
+    @Test
+    void aCapBeyondTheMachineIsImpossible() {
+        assertThatThrownBy(() -> parse("""
+                scenarios:
+                  huge: {workload: steady, memory: 4096g, heap: 1g, expect: {c2: SURVIVED}}
+                """))
+                .hasMessageContaining("scenarios.yaml:8:")
+                .hasMessageContaining("scenarios.huge.memory: a cap of 4096g is more than this machine's");
+    }
+
+    @Test
+    void aMisspelledFieldListsTheKnownFields() {
+        ScenarioFileException e = catchProblem("""
+                scenarios:
+                  a:
+                    workload: steady
+                    memroy: 256m
+                """);
+
+        assertThat(e.line()).isEqualTo(10);
+        assertThat(e.field()).isEqualTo("scenarios.a.memroy");
+        assertThat(e).hasMessageContaining("unknown field 'memroy'").hasMessageContaining("memory");
+    }
+
+    @Test
+    void anUnknownVerdictListsTheVerdicts() {
+        ScenarioFileException e = catchProblem("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, expect: {c2: FINE}}
+                """);
+
+        assertThat(e.line()).isEqualTo(8);
+        assertThat(e.field()).isEqualTo("scenarios.a.expect.c2");
+        assertThat(e).hasMessageContaining("'FINE' is not one of [OOM_KILLED, KILLED, JAVA_OOM, SURVIVED");
+    }
+
+    @Test
+    void anExpectationForAnUndefinedConfigurationNamesTheDefinedOnes() {
+        ScenarioFileException e = catchProblem("""
+                scenarios:
+                  a:
+                    workload: steady
+                    memory: 256m
+                    heap: 64m
+                    expect:
+                      c2: SURVIVED
+                      graal: SURVIVED
+                """);
+
+        assertThat(e.line()).isEqualTo(14);
+        assertThat(e).hasMessageContaining("scenarios.a.expect.graal: unknown configuration 'graal'; "
+                + "configurations defined in this file: c2, c1");
+    }
+
+    @Test
+    void aBadSizeAndAMissingFieldAreNamed() {
+        assertThat(catchProblem("""
+                scenarios:
+                  a: {workload: steady, memory: lots, heap: 64m, expect: {c2: SURVIVED}}
+                """)).hasMessageContaining("scenarios.a.memory: 'lots' is not a memory size like 512m or 4g");
+        assertThat(catchProblem("""
+                scenarios:
+                  a: {memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                """)).hasMessageContaining("scenarios.yaml:8:3: scenarios.a: field 'workload' is required");
+    }
+
+    @Test
+    void malformedYamlSaysWhere() {
+        ScenarioFileException e = catchProblem("""
+                scenarios:
+                  a:
+                    workload: "steady
+                """);
+
+        assertThat(e.line()).isEqualTo(9);
+        assertThat(e).hasMessageStartingWith("scenarios.yaml:9:")
+                .hasMessageContaining("not valid YAML: while scanning a quoted scalar: found unexpected end of stream");
+    }
+
+    @Test
+    void theProjectsOwnScenarioFileLoads() {
+        LabDefinition lab = ScenarioFile.load(Path.of(System.getProperty("oomlab.scenarios", "../scenarios.yaml")));
+
+        assertThat(lab.scenarios()).containsKeys("direct-buffer-leak", "steady");
+        assertThat(lab.select(null, null)).isNotEmpty();
+    }
+
+    private static ScenarioFileException catchProblem(String scenarios) {
+        try {
+            parse(scenarios);
+        } catch (ScenarioFileException e) {
+            return e;
+        }
+        throw new AssertionError("expected a ScenarioFileException for:\n" + scenarios);
+    }
+}
