@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 public final class Main {
     private static final Map<String, Supplier<Workload>> WORKLOADS = new TreeMap<>(Map.of(
             "direct-buffers", DirectBuffers::new,
+            "jit-churn", JitChurn::new,
             "steady", Steady::new));
 
     private Main() {
