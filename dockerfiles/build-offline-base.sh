@@ -22,8 +22,10 @@ module_path=()
 "$jdk_home/bin/jlink" "${module_path[@]}" --add-modules "$modules" \
   --strip-debug --no-man-pages --no-header-files --generate-cds-archive --output "$stage/opt/jdk"
 
-# The shared libraries the runtime's ELF files load, found with ldd, copied with their paths.
-find "$stage/opt/jdk" -type f \( -name '*.so' -o -perm -u+x \) -print0 \
+# The shared libraries the runtime's ELF files load, found with ldd, copied with their paths; also those
+# of libjemalloc (the c2-jemalloc configuration preloads it; JDK 25's libjvm does not need libstdc++ itself).
+jemalloc=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
+{ find "$stage/opt/jdk" -type f \( -name '*.so' -o -perm -u+x \) -print0; [ -e "$jemalloc" ] && printf '%s\0' "$jemalloc"; } \
   | xargs -0 ldd 2>/dev/null \
   | grep -o '/[^ ]*' | grep -v "^$stage" | sort -u \
   | while read -r lib; do

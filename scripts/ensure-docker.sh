@@ -25,6 +25,20 @@ done
 
 log() { echo "[ensure-docker] $*" >&2; }
 
+# Host packages the lab uses when they can be had (root on Debian/Ubuntu): libjemalloc2 for the
+# c2-jemalloc configuration, busybox-static for a shell inside images built without a registry.
+install_lab_packages() {
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || return 0
+  local missing=()
+  [ -e /usr/lib/x86_64-linux-gnu/libjemalloc.so.2 ] || missing+=(libjemalloc2)
+  [ -x /bin/busybox ] || missing+=(busybox-static)
+  [ ${#missing[@]} -gt 0 ] || return 0
+  log "Installing ${missing[*]} ..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; } \
+    || log "could not install ${missing[*]}; the c2-jemalloc configuration will report that jemalloc is missing"
+}
+
 write_properties() {
   [ -n "$properties_file" ] || return 0
   local reachable=false ryuk_disabled=""
@@ -50,6 +64,7 @@ engine_answers() { docker info >/dev/null 2>&1; }
 
 if command -v docker >/dev/null 2>&1 && engine_answers; then
   log "Docker engine answers ($(docker version --format '{{.Server.Version}}' 2>/dev/null)); nothing to do."
+  install_lab_packages
   write_properties
   exit 0
 fi
@@ -80,6 +95,7 @@ fi
 for i in $(seq 1 60); do
   if engine_answers; then
     log "Docker engine answers after ${i}s ($(docker version --format '{{.Server.Version}}' 2>/dev/null))."
+    install_lab_packages
     write_properties
     exit 0
   fi

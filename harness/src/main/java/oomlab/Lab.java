@@ -6,17 +6,17 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import oomlab.container.ContainerOutcome;
 import oomlab.container.ContainerRun;
 import oomlab.container.JavaCommand;
 import oomlab.container.LabContainer;
 import oomlab.container.LabImages;
 import oomlab.container.LeftoverSweeper;
+import oomlab.report.JitEvidence;
 import oomlab.report.NmtGrowth;
+import oomlab.report.NmtSummaryStats;
 import oomlab.report.ResultFiles;
 import oomlab.report.RunResult;
 import oomlab.report.WorkReport;
@@ -42,13 +42,16 @@ public final class Lab {
 
     private final LabDefinition definition;
     private final Path dockerfiles;
+    private final Path imageParts;
     private final ResultFiles results;
     private final boolean registryReachable;
     private LabImages images;
 
-    public Lab(LabDefinition definition, Path dockerfiles, Path resultsRoot, boolean registryReachable) {
+    public Lab(LabDefinition definition, Path dockerfiles, Path imageParts, Path resultsRoot,
+               boolean registryReachable) {
         this.definition = definition;
         this.dockerfiles = dockerfiles;
+        this.imageParts = imageParts;
         this.results = new ResultFiles(resultsRoot);
         this.registryReachable = registryReachable;
     }
@@ -57,9 +60,10 @@ public final class Lab {
     public static Lab fromSystemProperties() {
         Path scenarios = Path.of(System.getProperty("oomlab.scenarios", "scenarios.yaml"));
         Path dockerfiles = Path.of(System.getProperty("oomlab.dockerfiles", "dockerfiles"));
+        Path imageParts = Path.of(System.getProperty("oomlab.imageParts", "target/image-parts"));
         Path resultsRoot = Path.of(System.getProperty("oomlab.results", "target/oomlab"));
         boolean registry = !"false".equals(System.getProperty("oomlab.registryReachable"));
-        return new Lab(ScenarioFile.load(scenarios), dockerfiles, resultsRoot, registry);
+        return new Lab(ScenarioFile.load(scenarios), dockerfiles, imageParts, resultsRoot, registry);
     }
 
     public LabDefinition definition() {
@@ -68,75 +72,80 @@ public final class Lab {
 
     public RunResult run(RunPlan plan) {
         Scenario scenario = plan.scenario();
-        String image = images().workloadImage(scenario.jdk());
-        Path runDir = results.freshRunDir(scenario.name(), plan.config().name());
+        String image = images().workloadImage(plan.jdk());
+        Path runDir = results.freshRunDir(scenario.name(), plan.runName());
         JavaCommand command = JavaCommand.workload(scenario.workload(), scenario.args())
                 .withProbe(PROBE_INTERVAL_MS)
                 .withHeap(scenario.heap())
                 .withFlags(scenario.jvmFlags())
                 .withFlags(plan.config().jvmFlags());
-        System.out.printf("[oomlab] %s: %s, cap %s, heap %s, image %s%n", plan.displayName(), scenario.workload(),
-                scenario.memory(), scenario.heap(), image);
+        System.out.printf("[oomlab] %s: %s on JDK %d, cap %s, heap %s, image %s%n", plan.displayName(),
+                scenario.workload(), plan.jdk(), scenario.memory(), scenario.heap(), image);
 
         ContainerOutcome outcome;
-        long peakBytes;
-        double samplerHz;
-        long sampleCount;
-        long cgroupOomKills;
-        long firstSampleEpochMs;
-        double cgroupCpuSeconds;
+        SamplingSummary sampling;
         try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"))) {
             LabContainer container = new LabContainer(image)
                     .withCommand(command.argv().toArray(String[]::new))
                     .withEnv(plan.config().env());
             outcome = new ContainerRun(plan.displayName(), container, scenario.memory(),
                     Duration.ofSeconds(scenario.timeoutSeconds()), runDir, samples).execute();
-            peakBytes = Math.max(samples.peakBytes(), outcome.samplerRecordedPeakBytes());
-            samplerHz = samples.hz();
-            sampleCount = samples.count();
-            cgroupOomKills = samples.maxOomKills();
-            firstSampleEpochMs = samples.first() == null ? -1 : samples.first().epochMs();
-            cgroupCpuSeconds = samples.last() == null || samples.last().cpuNanos() < 0 ? -1
-                    : samples.last().cpuNanos() / 1e9;
+            sampling = SamplingSummary.of(samples, outcome);
         }
 
         String containerLog = read(runDir.resolve("container.log"));
         ProbeLog probe = readProbe(runDir.resolve(JavaCommand.PROBE_FILE));
         List<String> kernelLines = KernelLog.read().map(log -> log.oomKillsOf(outcome.hostPid())).orElse(List.of());
         ExitEvidence evidence = new ExitEvidence(outcome.exitCode(), outcome.dockerOomKilled(),
-                (int) Math.max(cgroupOomKills, kernelLines.size()),
+                (int) Math.max(sampling.cgroupOomKills(), kernelLines.size()),
                 containerLog.contains("java.lang.OutOfMemoryError"), outcome.timedOut());
         Verdict verdict = VerdictRules.decide(evidence);
 
         Map<String, Long> nmtFirst = probe.first().map(ProbeLine::nmt).orElse(Map.of());
         Map<String, Long> nmtLast = probe.last().map(ProbeLine::nmt).orElse(Map.of());
         NmtGrowth growth = NmtGrowth.between(nmtFirst, nmtLast);
-        double cpuSeconds = cgroupCpuSeconds >= 0 ? cgroupCpuSeconds
+        NmtSummaryStats nmt = NmtSummaryStats.of(probe.lines());
+        double cpuSeconds = sampling.cpuSeconds() >= 0 ? sampling.cpuSeconds()
                 : probe.last().map(line -> line.cpuNanos() / 1e9).orElse(-1.0);
-        Verdict expected = scenario.expectedVerdict(plan.config().name());
+        WorkReport work = WorkReport.fromOutput(containerLog).orElse(null);
+        JitEvidence jit = JitEvidence.fromOutput(containerLog);
+        Verdict expected = plan.expectedVerdict().orElse(null);
         RunResult result = new RunResult(
-                scenario.name(), plan.config().name(),
-                probe.jdk().orElse(Integer.toString(scenario.jdk())),
-                verdict, expected, verdict == expected,
+                scenario.name(), plan.runName(), probe.jdk().orElse(Integer.toString(plan.jdk())), plan.jdk(),
+                verdict, expected, expected == null || verdict == expected,
                 outcome.exitCode(), outcome.dockerOomKilled(), evidence.kernelOomKills(), kernelLines,
                 evidence.javaOutOfMemoryError(),
-                scenario.memory().bytes(), scenario.heap().bytes(), peakBytes,
-                (double) peakBytes / scenario.memory().bytes(),
-                outcome.timeToExitMs(),
-                outcome.createdAt() == null || firstSampleEpochMs < 0 ? -1
-                        : firstSampleEpochMs - outcome.createdAt().toEpochMilli(),
-                sampleCount, samplerHz, outcome.sampler(), cpuSeconds,
-                WorkReport.fromOutput(containerLog).orElse(null),
+                scenario.memory().bytes(), scenario.heap().bytes(), sampling.peakBytes(),
+                (double) sampling.peakBytes() / scenario.memory().bytes(),
+                outcome.timeToExitMs(), sampling.createdToFirstSampleMs(),
+                sampling.count(), sampling.hz(), outcome.sampler(), cpuSeconds,
+                work, work == null || work.ops() == 0 || cpuSeconds < 0 ? null : cpuSeconds / work.ops(),
+                jit.methodsByCompiler(), jit.lines(),
                 image, command.jvmFlags(), plan.config().env(), scenario.args(), command.argv(),
                 outcome.containerId(), outcome.startedAt(), outcome.finishedAt(),
-                probe.lines().size(), nmtFirst, nmtLast, growth.bytesByCategory(), growth.dominant().orElse(null));
+                probe.lines().size(), nmtFirst, nmtLast, nmt.peakByCategory(), growth.bytesByCategory(),
+                growth.dominant().orElse(null), nmt.unexplainedBytesAtPeak(), nmt.unexplainedGrowthBytes());
         results.write(result, runDir);
         System.out.printf("[oomlab] %s: %s (expected %s), exit %d after %.1f s, peak %d / %d MB, %d samples at %.0f Hz"
                         + " (%s), CPU %.1f s, NMT grew most: %s%n",
-                plan.displayName(), verdict, expected, outcome.exitCode(), outcome.timeToExitMs() / 1000.0,
-                peakBytes >> 20, scenario.memory().megabytes(), sampleCount, samplerHz, outcome.sampler(), cpuSeconds,
-                growth.dominant().orElse("-"));
+                plan.displayName(), verdict, expected == null ? "REPORT" : expected, outcome.exitCode(),
+                outcome.timeToExitMs() / 1000.0, sampling.peakBytes() >> 20, scenario.memory().megabytes(),
+                sampling.count(), sampling.hz(), outcome.sampler(), cpuSeconds, growth.dominant().orElse("-"));
         return result;
+    }
+
+    /** The host sampler's figures, taken before its log is closed. */
+    private record SamplingSummary(long count, double hz, long peakBytes, long cgroupOomKills,
+                                   long createdToFirstSampleMs, double cpuSeconds) {
+        static SamplingSummary of(SampleLog samples, ContainerOutcome outcome) {
+            long createdToFirst = samples.first() == null || outcome.createdAt() == null ? -1
+                    : samples.first().epochMs() - outcome.createdAt().toEpochMilli();
+            double cpu = samples.last() == null || samples.last().cpuNanos() < 0 ? -1
+                    : samples.last().cpuNanos() / 1e9;
+            return new SamplingSummary(samples.count(), samples.hz(),
+                    Math.max(samples.peakBytes(), outcome.samplerRecordedPeakBytes()), samples.maxOomKills(),
+                    createdToFirst, cpu);
+        }
     }
 
     /** Docker is first touched here, so that bad input fails before any engine is needed. */
@@ -150,7 +159,7 @@ public final class Lab {
                 LeftoverSweeper.sweep(docker);
             }
             System.out.printf("[oomlab] Docker engine ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
-            images = new LabImages(docker, dockerfiles, workloadsJar(), registryReachable);
+            images = new LabImages(docker, dockerfiles, workloadsJar(), imageParts, registryReachable);
         }
         return images;
     }

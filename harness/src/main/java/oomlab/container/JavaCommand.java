@@ -29,9 +29,13 @@ public final class JavaCommand {
         return command;
     }
 
-    /** NMT on, and the probe agent writing one JSON line every {@code intervalMs} into the output folder. */
+    /**
+     * NMT on, the probe agent writing one JSON line every {@code intervalMs} into the output folder, and
+     * CITime, whose per-compiler counts at exit show which JIT compilers really compiled.
+     */
     public JavaCommand withProbe(long intervalMs) {
         jvmFlags.add("-XX:NativeMemoryTracking=summary");
+        jvmFlags.add("-XX:+CITime");
         jvmFlags.add("-javaagent:" + WORKLOADS_JAR + "=out=" + OUTPUT_DIR + "/" + PROBE_FILE + ",intervalMs=" + intervalMs);
         return this;
     }

@@ -29,21 +29,25 @@ public final class LabImages {
     private static final String DOCKERFILE = "workload.Dockerfile";
     private static final String OFFLINE_BASE_SCRIPT = "build-offline-base.sh";
     private static final Path JVM_DIR = Path.of("/usr/lib/jvm");
+    private static final Path HOST_JEMALLOC = Path.of("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2");
 
     private final DockerClient docker;
     private final Path dockerfiles;
     private final Path workloadsJar;
+    private final Path imageParts;
     private final boolean registryReachable;
     private final Map<Integer, String> workloadImages = new HashMap<>();
 
-    public LabImages(DockerClient docker, Path dockerfiles, Path workloadsJar, boolean registryReachable) {
+    public LabImages(DockerClient docker, Path dockerfiles, Path workloadsJar, Path imageParts,
+                     boolean registryReachable) {
         this.docker = docker;
         this.dockerfiles = dockerfiles;
         this.workloadsJar = workloadsJar;
+        this.imageParts = imageParts;
         this.registryReachable = registryReachable;
     }
 
-    /** The image with the workloads jar on a JDK of this major version. */
+    /** The image with the workloads jar (and this JDK's Graal jars) on a JDK of this major version. */
     public synchronized String workloadImage(int jdk) {
         return workloadImages.computeIfAbsent(jdk, this::findOrBuildWorkloadImage);
     }
@@ -51,19 +55,54 @@ public final class LabImages {
     private String findOrBuildWorkloadImage(int jdk) {
         String base = baseImage(jdk);
         String baseId = docker.inspectImageCmd(base).exec().getId();
-        Path dockerfile = dockerfiles.resolve(DOCKERFILE);
-        String tag = "oomlab/workloads:jdk" + jdk + "-" + hash(List.of(dockerfile, workloadsJar), baseId);
+        Path context = stageBuildContext(jdk);
+        String tag = "oomlab/workloads:jdk" + jdk + "-" + hash(filesUnder(context), baseId);
         if (exists(tag)) {
             return tag;
         }
         long start = System.nanoTime();
         new ImageFromDockerfile(tag, false)
-                .withFileFromPath("Dockerfile", dockerfile)
-                .withFileFromPath("oomlab-workloads.jar", workloadsJar)
+                .withFileFromPath(".", context)
                 .withBuildArg("BASE_IMAGE", base)
                 .get();
         System.out.printf("[oomlab] built %s on %s in %.1f s%n", tag, base, (System.nanoTime() - start) / 1e9);
         return tag;
+    }
+
+    /**
+     * The folder the workload image is built from: the Dockerfile, the workloads jar, {@code graal/} with the
+     * Graal jars for this JDK (empty if the build fetched none) and {@code lib/} with libjemalloc from this
+     * host when it has one.
+     */
+    private Path stageBuildContext(int jdk) {
+        try {
+            Path context = Files.createTempDirectory("oomlab-image-jdk" + jdk + "-");
+            Files.copy(dockerfiles.resolve(DOCKERFILE), context.resolve("Dockerfile"));
+            Files.copy(workloadsJar, context.resolve("oomlab-workloads.jar"));
+            Path graal = Files.createDirectories(context.resolve("graal"));
+            Path graalJars = imageParts.resolve("jdk" + jdk).resolve("graal");
+            if (Files.isDirectory(graalJars)) {
+                for (Path jar : filesUnder(graalJars)) {
+                    Files.copy(jar, graal.resolve(jar.getFileName()));
+                }
+            }
+            Path lib = Files.createDirectories(context.resolve("lib"));
+            if (Files.isRegularFile(HOST_JEMALLOC)) {
+                Files.copy(HOST_JEMALLOC, lib.resolve(HOST_JEMALLOC.getFileName()));
+            }
+            context.toFile().deleteOnExit();
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> filesUnder(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -176,6 +215,7 @@ public final class LabImages {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Path file : files) {
+                sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 sha.update(Files.readAllBytes(file));
             }
             sha.update(extra.getBytes(StandardCharsets.UTF_8));

@@ -19,6 +19,26 @@ public record NmtGrowth(Map<String, Long> bytesByCategory) {
         return new NmtGrowth(growth);
     }
 
+    /** The name {@link #shareOf} gives to RSS growth beyond NMT's total. */
+    public static final String UNEXPLAINED = "unexplained";
+
+    /**
+     * The part of all growth (positive NMT category growth plus positive unexplained growth) that lies
+     * in the named categories, from 0 to 1.
+     */
+    public double shareOf(java.util.Collection<String> categories, long unexplainedGrowth) {
+        long all = Math.max(0, unexplainedGrowth);
+        long named = categories.contains(UNEXPLAINED) ? Math.max(0, unexplainedGrowth) : 0;
+        for (Map.Entry<String, Long> e : bytesByCategory.entrySet()) {
+            long grew = Math.max(0, e.getValue());
+            all += grew;
+            if (categories.contains(e.getKey())) {
+                named += grew;
+            }
+        }
+        return all == 0 ? 0 : (double) named / all;
+    }
+
     /** The category that grew the most, if any grew at all. */
     public Optional<String> dominant() {
         return bytesByCategory.entrySet().stream()

@@ -9,12 +9,18 @@ import oomlab.verdict.Verdict;
 /**
  * Everything one run produced, as written to result.json. Other tools and CI parse these names: rename
  * nothing, add freely.
+ *
+ * @param expectedVerdict null where the scenario only reports this run (REPORT)
+ * @param unexplainedBytes the probe's VmRSS minus NMT's committed total, at the probe's RSS peak
+ * @param cpuSecondsPerUnit CPU seconds per unit of the workload's own work (see {@code work.unit}), when
+ *                          the workload finished and said how much it did
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunResult(
         String scenario,
         String config,
         String jdk,
+        int jdkMajor,
         Verdict verdict,
         Verdict expectedVerdict,
         boolean asExpected,
@@ -34,6 +40,9 @@ public record RunResult(
         String sampler,
         double cpuSeconds,
         WorkReport work,
+        Double cpuSecondsPerUnit,
+        Map<String, Long> compiledMethods,
+        List<String> jitEvidence,
         String image,
         List<String> jvmFlags,
         Map<String, String> env,
@@ -45,6 +54,9 @@ public record RunResult(
         int probeSamples,
         Map<String, Long> nmtFirst,
         Map<String, Long> nmtLast,
+        Map<String, Long> nmtPeak,
         Map<String, Long> nmtGrowthBytes,
-        String dominantNmtGrowth) {
+        String dominantNmtGrowth,
+        long unexplainedBytes,
+        long unexplainedGrowthBytes) {
 }

@@ -20,8 +20,14 @@ public record LabDefinition(Path file, Map<String, RunConfig> configurations, Ma
      * @throws IllegalArgumentException naming the unknown names and listing the known ones
      */
     public List<RunPlan> select(String scenarioNames, String configNames) {
+        return select(scenarioNames, configNames, null);
+    }
+
+    /** As {@link #select(String, String)}, also filtered by comma-separated JDK major versions. */
+    public List<RunPlan> select(String scenarioNames, String configNames, String jdkVersions) {
         List<String> wantedScenarios = names(scenarioNames);
         List<String> wantedConfigs = names(configNames);
+        List<String> wantedJdks = names(jdkVersions);
         requireKnown("scenario", "-Dscenario", wantedScenarios, scenarios.keySet());
         requireKnown("configuration", "-Dconfig", wantedConfigs, configurations.keySet());
         List<RunPlan> plans = new ArrayList<>();
@@ -29,15 +35,21 @@ public record LabDefinition(Path file, Map<String, RunConfig> configurations, Ma
             if (!wantedScenarios.isEmpty() && !wantedScenarios.contains(scenario.name())) {
                 continue;
             }
-            for (String config : scenario.expect().keySet().stream().sorted(this::inFileOrder).toList()) {
-                if (wantedConfigs.isEmpty() || wantedConfigs.contains(config)) {
-                    plans.add(new RunPlan(scenario, configurations.get(config)));
+            for (int jdk : scenario.jdks()) {
+                if (!wantedJdks.isEmpty() && !wantedJdks.contains(Integer.toString(jdk))) {
+                    continue;
+                }
+                for (String config : scenario.expect().keySet().stream().sorted(this::inFileOrder).toList()) {
+                    if (wantedConfigs.isEmpty() || wantedConfigs.contains(config)) {
+                        plans.add(new RunPlan(scenario, configurations.get(config), jdk));
+                    }
                 }
             }
         }
         if (plans.isEmpty()) {
-            throw new IllegalArgumentException("No scenario selected by -Dscenario=" + scenarioNames
-                    + " -Dconfig=" + configNames + " runs any of those configurations (see 'expect:' in " + file + ")");
+            throw new IllegalArgumentException("Nothing selected: no scenario chosen by -Dscenario=" + scenarioNames
+                    + " runs the configurations -Dconfig=" + configNames + " on the JDKs -Djdk=" + jdkVersions
+                    + " (see 'expect:' and 'jdks:' in " + file + ")");
         }
         return plans;
     }

@@ -1,8 +1,20 @@
 package oomlab.scenario;
 
-/** One run to make: a scenario under one configuration. */
-public record RunPlan(Scenario scenario, RunConfig config) {
+import java.util.Optional;
+import oomlab.verdict.Verdict;
+
+/** One run to make: a scenario under one configuration on one JDK. */
+public record RunPlan(Scenario scenario, RunConfig config, int jdk) {
     public String displayName() {
-        return scenario.name() + " / " + config.name();
+        return scenario.name() + " / " + runName();
+    }
+
+    /** The configuration's name, with the JDK added when it is not the scenario's main JDK. */
+    public String runName() {
+        return jdk == scenario.mainJdk() ? config.name() : config.name() + "-jdk" + jdk;
+    }
+
+    public Optional<Verdict> expectedVerdict() {
+        return scenario.expectation(config.name(), jdk).expected();
     }
 }

@@ -2,11 +2,15 @@ package oomlab.scenario;
 
 import java.util.List;
 import java.util.Map;
-import oomlab.verdict.Verdict;
 
 /**
  * One experiment: a workload with fixed arguments, in a container with a fixed memory cap and heap, run
- * once per configuration named in {@code expect}. Everything here is the same for every configuration.
+ * once per configuration named in {@code expect} and per JDK in {@code jdks}. Everything here is the same
+ * for every configuration.
+ *
+ * @param expect      the configurations to run, each with what is expected of it on every JDK
+ * @param expectByJdk per JDK, expectations that replace those of {@code expect}
+ * @param checksByConfig checks that apply to one configuration's runs only, on top of {@code checks}
  */
 public record Scenario(
         String name,
@@ -16,18 +20,35 @@ public record Scenario(
         MemorySize memory,
         MemorySize heap,
         List<String> jvmFlags,
-        int jdk,
+        List<Integer> jdks,
         int timeoutSeconds,
-        Map<String, Verdict> expect,
-        Checks checks) {
+        Map<String, Expectation> expect,
+        Map<Integer, Map<String, Expectation>> expectByJdk,
+        Checks checks,
+        Map<String, Checks> checksByConfig) {
 
     public Scenario {
         args = List.copyOf(args);
         jvmFlags = List.copyOf(jvmFlags);
+        jdks = List.copyOf(jdks);
         expect = Map.copyOf(expect);
+        expectByJdk = Map.copyOf(expectByJdk);
+        checksByConfig = Map.copyOf(checksByConfig);
     }
 
-    public Verdict expectedVerdict(String config) {
-        return expect.get(config);
+    /** The checks for one configuration: the scenario's, plus that configuration's own. */
+    public List<Checks> checksFor(String config) {
+        Checks own = checksByConfig.get(config);
+        return own == null ? List.of(checks) : List.of(checks, own);
+    }
+
+    public Expectation expectation(String config, int jdk) {
+        Map<String, Expectation> override = expectByJdk.getOrDefault(jdk, Map.of());
+        return override.getOrDefault(config, expect.get(config));
+    }
+
+    /** The first JDK listed; its runs keep the plain names (results/<scenario>/<config>/). */
+    public int mainJdk() {
+        return jdks.get(0);
     }
 }

@@ -45,8 +45,9 @@ public final class ScenarioFile {
     }
 
     record ScenarioSpec(String description, String workload, List<String> args, MemorySize memory,
-                        MemorySize heap, List<String> jvmFlags, Integer jdk, Integer timeoutSeconds,
-                        Map<String, Verdict> expect, Checks checks) {
+                        MemorySize heap, List<String> jvmFlags, List<Integer> jdks, Integer timeoutSeconds,
+                        Map<String, Expectation> expect, Map<Integer, Map<String, Expectation>> expectByJdk,
+                        Checks checks, Map<String, Checks> checksByConfig) {
     }
 
     private final Path file;
@@ -118,27 +119,53 @@ public final class ScenarioFile {
         if (s.expect().isEmpty()) {
             throw problem(child(at, "expect"), "name at least one configuration and its expected verdict");
         }
-        s.expect().forEach((config, verdict) -> {
-            if (!configurations.containsKey(config)) {
-                throw problem(child(at, "expect", config), "unknown configuration '" + config
-                        + "'; configurations defined in this file: " + String.join(", ", configurations.keySet()));
+        checkExpectations(s.expect(), child(at, "expect"), configurations);
+        List<Integer> jdks = s.jdks() == null || s.jdks().isEmpty() ? List.of(DEFAULT_JDK) : s.jdks();
+        Map<Integer, Map<String, Expectation>> byJdk = s.expectByJdk() == null ? Map.of() : s.expectByJdk();
+        byJdk.forEach((jdk, expectations) -> {
+            List<String> where = child(at, "expectByJdk", Integer.toString(jdk));
+            if (!jdks.contains(jdk)) {
+                throw problem(where, "JDK " + jdk + " is not in this scenario's jdks " + jdks);
             }
-            if (verdict == null) {
-                throw problem(child(at, "expect", config), "an expected verdict is required, one of "
-                        + Arrays.toString(Verdict.values()));
-            }
+            checkExpectations(expectations, where, configurations);
+            expectations.keySet().stream().filter(config -> !s.expect().containsKey(config)).findFirst()
+                    .ifPresent(config -> {
+                        throw problem(child(where, config), "configuration '" + config
+                                + "' is not run by this scenario: list it under 'expect' first");
+                    });
         });
         int timeout = s.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : s.timeoutSeconds();
         if (timeout <= 0) {
             throw problem(child(at, "timeoutSeconds"), "must be a positive number of seconds");
         }
         Checks checks = s.checks() == null ? Checks.NONE : s.checks();
-        checkFraction(checks.peakAtLeast(), child(at, "checks", "peakAtLeast"));
-        checkFraction(checks.peakAtMost(), child(at, "checks", "peakAtMost"));
+        checkFractions(checks, child(at, "checks"));
+        Map<String, Checks> checksByConfig = s.checksByConfig() == null ? Map.of() : s.checksByConfig();
+        checksByConfig.forEach((config, own) -> {
+            if (!s.expect().containsKey(config)) {
+                throw problem(child(at, "checksByConfig", config), "configuration '" + config
+                        + "' is not run by this scenario: list it under 'expect' first");
+            }
+            checkFractions(own, child(at, "checksByConfig", config));
+        });
         return new Scenario(name, orEmpty(s.description()), s.workload(),
                 s.args() == null ? List.of() : s.args(), s.memory(), s.heap(),
-                s.jvmFlags() == null ? List.of() : s.jvmFlags(),
-                s.jdk() == null ? DEFAULT_JDK : s.jdk(), timeout, s.expect(), checks);
+                s.jvmFlags() == null ? List.of() : s.jvmFlags(), jdks, timeout, s.expect(), byJdk, checks,
+                checksByConfig);
+    }
+
+    private void checkExpectations(Map<String, Expectation> expectations, List<String> at,
+                                   Map<String, RunConfig> configurations) {
+        expectations.forEach((config, expectation) -> {
+            if (!configurations.containsKey(config)) {
+                throw problem(child(at, config), "unknown configuration '" + config
+                        + "'; configurations defined in this file: " + String.join(", ", configurations.keySet()));
+            }
+            if (expectation == null) {
+                throw problem(child(at, config), "an expected verdict is required, one of "
+                        + Arrays.toString(Verdict.values()) + " or " + Expectation.REPORT);
+            }
+        });
     }
 
     private void checkCap(ScenarioSpec s, List<String> at) {
@@ -156,6 +183,11 @@ public final class ScenarioFile {
             throw problem(child(at, "heap"), "a heap of " + s.heap() + " does not fit in the memory cap of "
                     + s.memory() + ": the JVM needs native memory beyond the heap");
         }
+    }
+
+    private void checkFractions(Checks checks, List<String> at) {
+        checkFraction(checks.peakAtLeast(), child(at, "peakAtLeast"));
+        checkFraction(checks.peakAtMost(), child(at, "peakAtMost"));
     }
 
     private void checkFraction(Double value, List<String> at) {

@@ -42,8 +42,8 @@ class ScenarioFileTest {
         assertThat(leak.memory().bytes()).isEqualTo(512L << 20);
         assertThat(leak.heap()).hasToString("64m");
         assertThat(leak.args()).containsExactly("--chunk-mb=4");
-        assertThat(leak.jdk()).isEqualTo(17);
-        assertThat(leak.expectedVerdict("c1")).isEqualTo(Verdict.SURVIVED);
+        assertThat(leak.jdks()).containsExactly(17);
+        assertThat(leak.expectation("c1", 17).expected()).contains(Verdict.SURVIVED);
         assertThat(leak.checks().nmtGrowth()).isEqualTo("Other");
         assertThat(lab.configurations().get("c1").jvmFlags()).containsExactly("-XX:TieredStopAtLevel=1");
         assertThat(lab.configurations().get("c1").env()).containsEntry("MALLOC_ARENA_MAX", "2");

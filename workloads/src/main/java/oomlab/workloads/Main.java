@@ -14,8 +14,11 @@ import java.util.function.Supplier;
 public final class Main {
     private static final Map<String, Supplier<Workload>> WORKLOADS = new TreeMap<>(Map.of(
             "direct-buffers", DirectBuffers::new,
+            "heap-leak", HeapLeak::new,
             "jit-churn", JitChurn::new,
-            "steady", Steady::new));
+            "native-leak", NativeLeak::new,
+            "steady", Steady::new,
+            "thread-storm", ThreadStorm::new));
 
     private Main() {
     }
