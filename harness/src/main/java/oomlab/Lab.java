@@ -119,7 +119,7 @@ public final class Lab {
                 (double) sampling.peakBytes() / scenario.memory().bytes(),
                 outcome.timeToExitMs(), sampling.createdToFirstSampleMs(),
                 sampling.count(), sampling.hz(), outcome.sampler(), cpuSeconds,
-                work, work == null || work.ops() == 0 || cpuSeconds < 0 ? null : cpuSeconds / work.ops(),
+                work, work == null ? null : work.cpuSecondsPerUnit(),
                 jit.methodsByCompiler(), jit.lines(),
                 image, command.jvmFlags(), plan.config().env(), scenario.args(), command.argv(),
                 outcome.containerId(), outcome.startedAt(), outcome.finishedAt(),

@@ -45,7 +45,8 @@ class ScenarioMatrixTest {
                         .as("Docker or the kernel confirms the OOM kill").isTrue();
             }
             case JAVA_OOM -> softly.assertThat(result.exitCode()).as("a Java OOM is not a kernel kill").isNotEqualTo(137);
-            case SURVIVED -> softly.assertThat(result.work()).as("the workload's closing report").isNotNull();
+            case SURVIVED -> softly.assertThat(result.work() != null && result.work().complete())
+                    .as("the workload reported all its work done").isTrue();
             default -> { }
         }
         softly.assertThat(result.samples()).as("host samples in rss.csv").isPositive();

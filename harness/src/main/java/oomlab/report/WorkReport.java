@@ -1,27 +1,43 @@
 package oomlab.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /**
- * What a workload says it did, from its closing {@code oomlab-work {...}} line. A run killed before the end
- * has none: the absence is part of the result.
+ * What a workload says it did: its closing {@code oomlab-work {...}} line, or for a run killed before the
+ * end its last {@code oomlab-progress {...}} line ({@code complete} false).
+ *
+ * @param cpuMs the JVM's own process CPU time when the line was printed
  */
-public record WorkReport(String workload, long ops, String unit, long elapsedMs) {
-    private static final String MARKER = "oomlab-work ";
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record WorkReport(String workload, long ops, String unit, long elapsedMs, long cpuMs, boolean complete) {
+    private static final String DONE = "oomlab-work ";
+    private static final String PROGRESS = "oomlab-progress ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public double opsPerSecond() {
         return elapsedMs == 0 ? 0 : ops * 1000.0 / elapsedMs;
     }
 
+    /** CPU seconds per unit of work, or null when no work was done. */
+    public Double cpuSecondsPerUnit() {
+        return ops == 0 ? null : cpuMs / 1000.0 / ops;
+    }
+
     public static Optional<WorkReport> fromOutput(String containerLog) {
-        return containerLog.lines().filter(line -> line.startsWith(MARKER)).reduce((a, b) -> b).map(line -> {
-            try {
-                return JSON.readValue(line.substring(MARKER.length()), WorkReport.class);
-            } catch (Exception e) {
-                return null;
+        WorkReport last = null;
+        for (String line : containerLog.lines().toList()) {
+            boolean done = line.startsWith(DONE);
+            if (done || line.startsWith(PROGRESS)) {
+                try {
+                    WorkReport read = JSON.readValue(line.substring((done ? DONE : PROGRESS).length()), WorkReport.class);
+                    last = new WorkReport(read.workload, read.ops, read.unit, read.elapsedMs, read.cpuMs, done);
+                } catch (Exception e) {
+                    // a line cut short by the kill: the previous one stands
+                }
             }
-        });
+        }
+        return Optional.ofNullable(last);
     }
 }

@@ -20,13 +20,32 @@ class ReportTest {
 
     @Test
     void theWorkloadsClosingLineGivesThroughput() {
-        String log = "steady checksum 1\noomlab-work {\"workload\":\"steady\",\"ops\":100,\"unit\":\"iterations\","
-                + "\"elapsedMs\":4000}\n";
+        String log = """
+                oomlab-progress {"workload":"steady","ops":40,"unit":"iterations","elapsedMs":1000,"cpuMs":900}
+                steady checksum 1
+                oomlab-work {"workload":"steady","ops":100,"unit":"iterations","elapsedMs":4000,"cpuMs":5000}
+                """;
 
         WorkReport work = WorkReport.fromOutput(log).orElseThrow();
 
+        assertThat(work.complete()).isTrue();
         assertThat(work.ops()).isEqualTo(100);
         assertThat(work.opsPerSecond()).isEqualTo(25.0);
-        assertThat(WorkReport.fromOutput("killed before the end\n")).isEmpty();
+        assertThat(work.cpuSecondsPerUnit()).isEqualTo(0.05);
+        assertThat(WorkReport.fromOutput("killed before the first second\n")).isEmpty();
+    }
+
+    @Test
+    void aKilledRunStillTellsHowFarItGot() {
+        String log = """
+                oomlab-progress {"workload":"jit-churn","ops":1000,"unit":"calls","elapsedMs":1000,"cpuMs":1500}
+                oomlab-progress {"workload":"jit-churn","ops":3000,"unit":"calls","elapsedMs":2000,"cpuMs":3000}
+                oomlab-progress {"workload":"jit-ch""";
+
+        WorkReport work = WorkReport.fromOutput(log).orElseThrow();
+
+        assertThat(work.complete()).isFalse();
+        assertThat(work.ops()).isEqualTo(3000);
+        assertThat(work.cpuSecondsPerUnit()).isEqualTo(0.001);
     }
 }

@@ -27,6 +27,7 @@ public final class DirectBuffers implements Workload {
             }
             kept.add(buffer);
             allocatedMb += chunkMb;
+            Progress.add(chunkMb);
             next += pauseNanos;
             long sleepNanos = next - System.nanoTime();
             if (sleepNanos > 0) {

@@ -18,6 +18,7 @@ public final class HeapLeak implements Workload {
             byte[] chunk = new byte[chunkKb * 1024];
             chunk[chunk.length - 1] = 1;
             kept.add(chunk);
+            Progress.add(chunkKb / 1024);
             java.util.concurrent.locks.LockSupport.parkNanos(pauseNanos);
         }
     }

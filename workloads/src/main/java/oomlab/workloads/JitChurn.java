@@ -75,6 +75,7 @@ public final class JitChurn implements Workload {
                     sum += (long) run.invoke(null, two, all, data, call);
                 }
                 done.addAndGet(calls);
+                Progress.add(calls);
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);

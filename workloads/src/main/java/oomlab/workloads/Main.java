@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 /**
  * Entry point: {@code java -cp oomlab-workloads.jar oomlab.workloads.Main <workload> [--name=value ...]}.
  *
- * <p>When the work is done it prints one line {@code oomlab-work {"workload":...,"ops":...}} that the
- * harness reads for throughput; a run killed before the end has no such line, which is itself a result.
+ * <p>While it works it prints {@code oomlab-progress {...}} once a second, and when the work is done one
+ * line {@code oomlab-work {"workload":...,"ops":...,"elapsedMs":...,"cpuMs":...}} that the harness reads for
+ * throughput and CPU cost; a run killed before the end has only progress lines, which is itself a result.
  */
 public final class Main {
     private static final Map<String, Supplier<Workload>> WORKLOADS = new TreeMap<>(Map.of(
@@ -30,10 +31,9 @@ public final class Main {
         }
         Workload workload = WORKLOADS.get(argv[0]).get();
         Args args = new Args(Arrays.asList(argv).subList(1, argv.length));
-        long start = System.nanoTime();
+        Progress.reportEverySecond(argv[0], workload.unit());
         long ops = workload.run(args);
-        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("oomlab-work {\"workload\":\"%s\",\"ops\":%d,\"unit\":\"%s\",\"elapsedMs\":%d}%n",
-                argv[0], ops, workload.unit(), elapsedMs);
+        Progress.set(ops);
+        System.out.println(Progress.line("oomlab-work", argv[0], workload.unit()));
     }
 }

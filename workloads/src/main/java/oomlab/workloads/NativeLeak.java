@@ -25,6 +25,7 @@ public final class NativeLeak implements Workload {
             deflater.setInput(input);
             deflater.deflate(output, 0, output.length, Deflater.SYNC_FLUSH); // zlib allocates its windows here
             kept.add(deflater);
+            Progress.add(1);
             java.util.concurrent.locks.LockSupport.parkNanos(pauseNanos);
         }
         return kept.size();

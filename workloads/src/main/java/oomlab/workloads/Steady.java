@@ -18,6 +18,7 @@ public final class Steady implements Workload {
             int[] values = random.ints(arrayLength).toArray();
             Arrays.sort(values);
             checksum += values[values.length / 2];
+            Progress.add(1);
         }
         System.out.println("steady checksum " + checksum);
         return iterations;
