@@ -14,6 +14,7 @@ import oomlab.container.JavaCommand;
 import oomlab.container.LabContainer;
 import oomlab.container.LabImages;
 import oomlab.container.LeftoverSweeper;
+import oomlab.container.ProgramJars;
 import oomlab.report.JitEvidence;
 import oomlab.report.NmtGrowth;
 import oomlab.report.NmtSummaryStats;
@@ -24,6 +25,7 @@ import oomlab.sampling.ProbeLine;
 import oomlab.sampling.ProbeLog;
 import oomlab.sampling.SampleLog;
 import oomlab.scenario.LabDefinition;
+import oomlab.scenario.Program;
 import oomlab.scenario.RunPlan;
 import oomlab.scenario.Scenario;
 import oomlab.scenario.ScenarioFile;
@@ -44,6 +46,7 @@ public final class Lab {
     private final Path dockerfiles;
     private final Path imageParts;
     private final ResultFiles results;
+    private final ProgramJars programJars;
     private final boolean registryReachable;
     private LabImages images;
 
@@ -53,6 +56,7 @@ public final class Lab {
         this.dockerfiles = dockerfiles;
         this.imageParts = imageParts;
         this.results = new ResultFiles(resultsRoot);
+        this.programJars = new ProgramJars(definition.file(), resultsRoot.resolveSibling("oomlab-programs"));
         this.registryReachable = registryReachable;
     }
 
@@ -72,22 +76,33 @@ public final class Lab {
 
     public RunResult run(RunPlan plan) {
         Scenario scenario = plan.scenario();
-        String image = images().workloadImage(plan.jdk());
         Path runDir = results.freshRunDir(scenario.name(), plan.runName());
-        JavaCommand command = JavaCommand.workload(scenario.workload(), scenario.args())
+        Program program = scenario.program();
+        String image = program != null && program.isImage() ? program.image() : images().workloadImage(plan.jdk());
+        JavaCommand command = javaCommand(scenario)
                 .withProbe(PROBE_INTERVAL_MS)
                 .withHeap(scenario.heap())
                 .withFlags(scenario.jvmFlags())
                 .withFlags(plan.config().jvmFlags());
         System.out.printf("[oomlab] %s: %s on JDK %d, cap %s, heap %s, image %s%n", plan.displayName(),
-                scenario.workload(), plan.jdk(), scenario.memory(), scenario.heap(), image);
+                program == null ? scenario.workload() : "program " + (program.isImage() ? image : program.jar()),
+                plan.jdk(), scenario.memory(), scenario.heap(), image);
 
         ContainerOutcome outcome;
         SamplingSummary sampling;
         try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"))) {
-            LabContainer container = new LabContainer(image)
-                    .withCommand(command.argv().toArray(String[]::new))
-                    .withEnv(plan.config().env());
+            LabContainer container = new LabContainer(image).withEnv(plan.config().env());
+            if (program != null && program.isImage()) {
+                container.withCommand(command.userImageArgv().toArray(String[]::new))
+                        .withEnv("JAVA_TOOL_OPTIONS", command.javaToolOptions())
+                        .withReadOnly(workloadsJar(), JavaCommand.PROBE_AGENT_IN_USER_IMAGE);
+            } else {
+                container.withCommand(command.argv().toArray(String[]::new));
+                if (program != null) {
+                    Path jar = programJars.resolve(program);
+                    container.withReadOnly(jar, JavaCommand.PROGRAM_DIR + "/" + jar.getFileName());
+                }
+            }
             outcome = new ContainerRun(plan.displayName(), container, scenario.memory(),
                     Duration.ofSeconds(scenario.timeoutSeconds()), runDir, samples).execute();
             sampling = SamplingSummary.of(samples, outcome);
@@ -132,6 +147,18 @@ public final class Lab {
                 outcome.timeToExitMs() / 1000.0, sampling.peakBytes() >> 20, scenario.memory().megabytes(),
                 sampling.count(), sampling.hz(), outcome.sampler(), cpuSeconds, growth.dominant().orElse("-"));
         return result;
+    }
+
+    private JavaCommand javaCommand(Scenario scenario) {
+        Program program = scenario.program();
+        if (program == null) {
+            return JavaCommand.workload(scenario.workload(), scenario.args());
+        }
+        if (program.isImage()) {
+            return JavaCommand.userImage(program.command(), scenario.args());
+        }
+        return JavaCommand.jar(programJars.resolve(program).getFileName().toString(), program.mainClass(),
+                scenario.args());
     }
 
     /** The host sampler's figures, taken before its log is closed. */

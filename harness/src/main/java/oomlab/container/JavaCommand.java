@@ -15,16 +15,43 @@ public final class JavaCommand {
     public static final String PROBE_FILE = "probe.jsonl";
     private static final String MAIN_CLASS = "oomlab.workloads.Main";
 
+    /** Where a user's jar is mounted (read-only) for a program run on the lab's image. */
+    public static final String PROGRAM_DIR = "/opt/program";
+    /** Where the probe agent is mounted into a user's own image. */
+    public static final String PROBE_AGENT_IN_USER_IMAGE = "/opt/oomlab-probe/oomlab-workloads.jar";
+
     private final List<String> jvmFlags = new ArrayList<>();
     private final List<String> programArgs = new ArrayList<>();
+    private final String agentJar;
 
-    private JavaCommand() {
+    private JavaCommand(String agentJar) {
+        this.agentJar = agentJar;
     }
 
     /** A built-in workload from the workloads jar, with its arguments. */
     public static JavaCommand workload(String name, List<String> args) {
-        JavaCommand command = new JavaCommand();
+        JavaCommand command = new JavaCommand(WORKLOADS_JAR);
         command.programArgs.addAll(List.of("-cp", WORKLOADS_JAR, MAIN_CLASS, name));
+        command.programArgs.addAll(args);
+        return command;
+    }
+
+    /** A user's jar mounted at {@link #PROGRAM_DIR}: its main class, or its Main-Class when none is named. */
+    public static JavaCommand jar(String jarFileName, String mainClass, List<String> args) {
+        JavaCommand command = new JavaCommand(WORKLOADS_JAR);
+        String jar = PROGRAM_DIR + "/" + jarFileName;
+        command.programArgs.addAll(mainClass == null ? List.of("-jar", jar) : List.of("-cp", jar, mainClass));
+        command.programArgs.addAll(args);
+        return command;
+    }
+
+    /**
+     * A user's image runs its own command; the flags reach its JVM through JAVA_TOOL_OPTIONS (see
+     * {@link #javaToolOptions()}), so that command needs no change.
+     */
+    public static JavaCommand userImage(List<String> imageCommand, List<String> args) {
+        JavaCommand command = new JavaCommand(PROBE_AGENT_IN_USER_IMAGE);
+        command.programArgs.addAll(imageCommand);
         command.programArgs.addAll(args);
         return command;
     }
@@ -36,7 +63,7 @@ public final class JavaCommand {
     public JavaCommand withProbe(long intervalMs) {
         jvmFlags.add("-XX:NativeMemoryTracking=summary");
         jvmFlags.add("-XX:+CITime");
-        jvmFlags.add("-javaagent:" + WORKLOADS_JAR + "=out=" + OUTPUT_DIR + "/" + PROBE_FILE + ",intervalMs=" + intervalMs);
+        jvmFlags.add("-javaagent:" + agentJar + "=out=" + OUTPUT_DIR + "/" + PROBE_FILE + ",intervalMs=" + intervalMs);
         return this;
     }
 
@@ -52,6 +79,16 @@ public final class JavaCommand {
 
     public List<String> jvmFlags() {
         return List.copyOf(jvmFlags);
+    }
+
+    /** The flags as JAVA_TOOL_OPTIONS carries them (space-separated: flags with spaces cannot pass). */
+    public String javaToolOptions() {
+        return String.join(" ", jvmFlags);
+    }
+
+    /** The command as the user's image runs it: no flags of ours in it. */
+    public List<String> userImageArgv() {
+        return List.copyOf(programArgs);
     }
 
     public List<String> argv() {

@@ -48,8 +48,19 @@ public class LabContainer extends GenericContainer<LabContainer> {
      * which on a host without a registry hangs for minutes before giving up.
      */
     public LabContainer withOutputDir(Path hostDir) {
-        Bind bind = new Bind(hostDir.toAbsolutePath().toString(), new Volume(JavaCommand.OUTPUT_DIR), AccessMode.rw);
-        return withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(bind));
+        return withBind(hostDir, JavaCommand.OUTPUT_DIR, AccessMode.rw);
+    }
+
+    /** A host file or folder, read-only: a user's jar, or the probe agent for a user's image. */
+    public LabContainer withReadOnly(Path host, String containerPath) {
+        return withBind(host, containerPath, AccessMode.ro);
+    }
+
+    private final java.util.List<Bind> binds = new java.util.ArrayList<>();
+
+    private LabContainer withBind(Path host, String containerPath, AccessMode mode) {
+        binds.add(new Bind(host.toAbsolutePath().toString(), new Volume(containerPath), mode));
+        return withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(binds));
     }
 
     /** Called the moment the container runs, before anything waits: where sampling must begin. */

@@ -8,6 +8,8 @@ import java.util.Map;
  * once per configuration named in {@code expect} and per JDK in {@code jdks}. Everything here is the same
  * for every configuration.
  *
+ * @param workload    a built-in workload of the workloads jar, or null when {@code program} is given
+ * @param program     a program not written in this project, or null
  * @param expect      the configurations to run, each with what is expected of it on every JDK
  * @param expectByJdk per JDK, expectations that replace those of {@code expect}
  * @param checksByConfig checks that apply to one configuration's runs only, on top of {@code checks}
@@ -16,6 +18,7 @@ public record Scenario(
         String name,
         String description,
         String workload,
+        Program program,
         List<String> args,
         MemorySize memory,
         MemorySize heap,

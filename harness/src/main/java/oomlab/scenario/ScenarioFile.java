@@ -44,7 +44,7 @@ public final class ScenarioFile {
     record ConfigSpec(String description, List<String> jvmFlags, Map<String, String> env) {
     }
 
-    record ScenarioSpec(String description, String workload, List<String> args, MemorySize memory,
+    record ScenarioSpec(String description, String workload, Program program, List<String> args, MemorySize memory,
                         MemorySize heap, List<String> jvmFlags, List<Integer> jdks, Integer timeoutSeconds,
                         Map<String, Expectation> expect, Map<Integer, Map<String, Expectation>> expectByJdk,
                         Checks checks, Map<String, Checks> checksByConfig) {
@@ -111,7 +111,12 @@ public final class ScenarioFile {
         if (s == null) {
             throw problem(at, "the scenario is empty; it needs at least workload, memory, heap and expect");
         }
-        require(s.workload(), at, "workload");
+        if ((s.workload() == null) == (s.program() == null)) {
+            throw problem(at, "name either a built-in 'workload' or a 'program' of your own (exactly one)");
+        }
+        if (s.program() != null) {
+            checkProgram(s.program(), child(at, "program"));
+        }
         require(s.memory(), at, "memory");
         require(s.heap(), at, "heap");
         require(s.expect(), at, "expect");
@@ -148,10 +153,29 @@ public final class ScenarioFile {
             }
             checkFractions(own, child(at, "checksByConfig", config));
         });
-        return new Scenario(name, orEmpty(s.description()), s.workload(),
+        return new Scenario(name, orEmpty(s.description()), s.workload(), s.program(),
                 s.args() == null ? List.of() : s.args(), s.memory(), s.heap(),
                 s.jvmFlags() == null ? List.of() : s.jvmFlags(), jdks, timeout, s.expect(), byJdk, checks,
                 checksByConfig);
+    }
+
+    private void checkProgram(Program program, List<String> at) {
+        if ((program.jar() == null) == (program.image() == null)) {
+            throw problem(at, "give either 'jar' (a file or Maven coordinates) or 'image' (with 'command')");
+        }
+        if (program.isImage() && program.command().isEmpty()) {
+            throw problem(child(at, "command"), "an image needs the command that starts its JVM");
+        }
+        if (program.jar() != null && !program.isMavenCoordinates()
+                && !Files.isRegularFile(jarPath(program))) {
+            throw problem(child(at, "jar"), "no jar at " + jarPath(program)
+                    + " (a path relative to this file, or Maven coordinates group:artifact:version)");
+        }
+    }
+
+    private Path jarPath(Program program) {
+        Path dir = file.toAbsolutePath().getParent();
+        return dir == null ? Path.of(program.jar()) : dir.resolve(program.jar());
     }
 
     private void checkExpectations(Map<String, Expectation> expectations, List<String> at,

@@ -158,7 +158,7 @@ class ScenarioFileTest {
         assertThat(catchProblem("""
                 scenarios:
                   a: {memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
-                """)).hasMessageContaining("scenarios.yaml:8:3: scenarios.a: field 'workload' is required");
+                """)).hasMessageContaining("scenarios.yaml:8:3: scenarios.a: name either a built-in 'workload' or a 'program'");
     }
 
     @Test
@@ -172,6 +172,70 @@ class ScenarioFileTest {
         assertThat(e.line()).isEqualTo(9);
         assertThat(e).hasMessageStartingWith("scenarios.yaml:9:")
                 .hasMessageContaining("not valid YAML: while scanning a quoted scalar: found unexpected end of stream");
+    }
+
+    @Test
+    void runsEveryConfigurationOnEveryJdkWithPerJdkExpectations() {
+        LabDefinition lab = parse("""
+                scenarios:
+                  leak:
+                    workload: jit-churn
+                    memory: 2g
+                    heap: 768m
+                    jdks: [17, 25]
+                    expect: {c2: OOM_KILLED, c1: SURVIVED}
+                    expectByJdk:
+                      25: {c2: REPORT}
+                """);
+
+        List<RunPlan> plans = lab.select(null, null);
+        assertThat(plans).extracting(RunPlan::displayName)
+                .containsExactly("leak / c2", "leak / c1", "leak / c2-jdk25", "leak / c1-jdk25");
+        assertThat(plans).extracting(plan -> plan.expectedVerdict().map(Enum::name).orElse("REPORT"))
+                .containsExactly("OOM_KILLED", "SURVIVED", "REPORT", "SURVIVED");
+        assertThat(lab.select(null, null, "25")).extracting(RunPlan::runName).containsExactly("c2-jdk25", "c1-jdk25");
+    }
+
+    @Test
+    void aPerJdkExpectationNeedsItsJdkAndConfiguration() {
+        assertThat(catchProblem("""
+                scenarios:
+                  a:
+                    workload: steady
+                    memory: 256m
+                    heap: 64m
+                    expect: {c2: SURVIVED}
+                    expectByJdk:
+                      21: {c2: REPORT}
+                """)).hasMessageContaining("scenarios.yaml:14:7: scenarios.a.expectByJdk.21: JDK 21 is not in"
+                + " this scenario's jdks [17]");
+    }
+
+    @Test
+    void aProgramOfYourOwnIsAJarOrAnImageNotBoth() {
+        LabDefinition lab = parse("""
+                scenarios:
+                  mine:
+                    program: {jar: "org.python:jython-standalone:2.7.4", mainClass: org.python.util.jython}
+                    args: [-c, "print(1)"]
+                    memory: 512m
+                    heap: 128m
+                    expect: {c2: SURVIVED}
+                """);
+        assertThat(lab.scenarios().get("mine").program().isMavenCoordinates()).isTrue();
+
+        assertThat(catchProblem("""
+                scenarios:
+                  both: {workload: steady, program: {jar: a.jar}, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                """)).hasMessageContaining("scenarios.both: name either a built-in 'workload' or a 'program'");
+        assertThat(catchProblem("""
+                scenarios:
+                  img: {program: {image: "my/service:1"}, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                """)).hasMessageContaining("scenarios.img.program.command: an image needs the command");
+        assertThat(catchProblem("""
+                scenarios:
+                  missing: {program: {jar: no/such.jar}, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                """)).hasMessageContaining("scenarios.missing.program.jar: no jar at");
     }
 
     @Test
