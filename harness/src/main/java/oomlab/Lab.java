@@ -16,6 +16,7 @@ import oomlab.container.LabImages;
 import oomlab.container.LeftoverSweeper;
 import oomlab.container.ProgramJars;
 import oomlab.report.JitEvidence;
+import oomlab.verdict.JvmErrors;
 import oomlab.report.NmtGrowth;
 import oomlab.report.NmtSummaryStats;
 import oomlab.report.ResultFiles;
@@ -111,9 +112,11 @@ public final class Lab {
         String containerLog = read(runDir.resolve("container.log"));
         ProbeLog probe = readProbe(runDir.resolve(JavaCommand.PROBE_FILE));
         List<String> kernelLines = KernelLog.read().map(log -> log.oomKillsOf(outcome.hostPid())).orElse(List.of());
+        List<String> jvmErrors = JvmErrors.in(containerLog);
         ExitEvidence evidence = new ExitEvidence(outcome.exitCode(), outcome.dockerOomKilled(),
                 (int) Math.max(sampling.cgroupOomKills(), kernelLines.size()),
-                containerLog.contains("java.lang.OutOfMemoryError"), outcome.timedOut());
+                containerLog.contains("java.lang.OutOfMemoryError"), outcome.timedOut(),
+                JvmErrors.configurationNotApplied(jvmErrors));
         Verdict verdict = VerdictRules.decide(evidence);
 
         Map<String, Long> nmtFirst = probe.first().map(ProbeLine::nmt).orElse(Map.of());
@@ -135,7 +138,7 @@ public final class Lab {
                 outcome.timeToExitMs(), sampling.createdToFirstSampleMs(),
                 sampling.count(), sampling.hz(), outcome.sampler(), cpuSeconds,
                 work, work == null ? null : work.cpuSecondsPerUnit(),
-                jit.methodsByCompiler(), jit.lines(),
+                jit.methodsByCompiler(), jit.lines(), jvmErrors, probe.first().map(ProbeLine::malloc).orElse(null),
                 image, command.jvmFlags(), plan.config().env(), scenario.args(), command.argv(),
                 outcome.containerId(), outcome.startedAt(), outcome.finishedAt(),
                 probe.lines().size(), nmtFirst, nmtLast, nmt.peakByCategory(), growth.bytesByCategory(),

@@ -12,6 +12,8 @@ import oomlab.verdict.Verdict;
  *
  * @param expectedVerdict null where the scenario only reports this run (REPORT)
  * @param unexplainedBytes the probe's VmRSS minus NMT's committed total, at the probe's RSS peak
+ * @param jvmErrors  what the JVM (or the dynamic loader) printed when it rejected something
+ * @param malloc     the malloc the JVM really ran on ("glibc" or "jemalloc"), as the probe saw its mappings
  * @param cpuSecondsPerUnit CPU seconds per unit of the workload's own work (see {@code work.unit}), when
  *                          the workload finished and said how much it did
  */
@@ -43,6 +45,8 @@ public record RunResult(
         Double cpuSecondsPerUnit,
         Map<String, Long> compiledMethods,
         List<String> jitEvidence,
+        List<String> jvmErrors,
+        String malloc,
         String image,
         List<String> jvmFlags,
         Map<String, String> env,

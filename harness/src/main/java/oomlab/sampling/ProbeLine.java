@@ -16,6 +16,7 @@ public record ProbeLine(
         @JsonProperty("code_cache_bytes") long codeCacheBytes,
         @JsonProperty("cpu_ns") long cpuNanos,
         String jdk,
+        String malloc,
         Map<String, Long> nmt) {
 
     public ProbeLine {

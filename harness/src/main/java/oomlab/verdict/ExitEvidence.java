@@ -9,8 +9,10 @@ package oomlab.verdict;
  *                             or, when that vanished with the cgroup, the kernel log lines naming the process
  * @param javaOutOfMemoryError the JVM printed java.lang.OutOfMemoryError
  * @param timedOut             the harness stopped the run at the scenario's timeout
+ * @param configurationNotApplied the configuration did not take effect although the JVM ran (e.g. the
+ *                             dynamic loader could not preload a library named in LD_PRELOAD)
  */
 public record ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills,
-                           boolean javaOutOfMemoryError, boolean timedOut) {
+                           boolean javaOutOfMemoryError, boolean timedOut, boolean configurationNotApplied) {
     public static final int SIGKILL_EXIT = 137;
 }

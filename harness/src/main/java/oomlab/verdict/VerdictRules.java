@@ -9,6 +9,9 @@ public final class VerdictRules {
     }
 
     public static Verdict decide(ExitEvidence evidence) {
+        if (evidence.configurationNotApplied()) {
+            return Verdict.CRASHED; // whatever happened next, it was not this configuration that ran
+        }
         if (evidence.timedOut()) {
             return Verdict.TIMEOUT;
         }

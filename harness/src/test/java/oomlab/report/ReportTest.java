@@ -48,4 +48,18 @@ class ReportTest {
         assertThat(work.ops()).isEqualTo(3000);
         assertThat(work.cpuSecondsPerUnit()).isEqualTo(0.001);
     }
+
+    @Test
+    void jitEvidenceCountsMethodsPerCompilerAndKeepsGraalsOwnWords() {
+        String log = """
+                Using compiler configuration 'community' provided by org.graalvm.compiler.truffle.compiler.hotspot.Factory loaded from jar:file:///opt/oomlab/graal/compiler-22.3.5.jar!/x.class
+                  C1 {speed: 27425.916 bytes/s; standard: 22.422 s, 483551 bytes, 5093 methods; osr: 36.075 s, 1120780 bytes, 233 methods; nmethods_size: 1 bytes; nmethods_code_size: 1 bytes}
+                  JVMCI {speed: 2524.485 bytes/s; standard:  2.450 s, 5883 bytes, 44 methods; osr:  1.010 s, 2851 bytes, 10 methods; nmethods_size: 29232 bytes; nmethods_code_size: 20421 bytes}
+                """;
+
+        JitEvidence jit = JitEvidence.fromOutput(log);
+
+        assertThat(jit.methodsByCompiler()).containsExactly(Map.entry("C1", 5326L), Map.entry("JVMCI", 54L));
+        assertThat(jit.lines()).hasSize(3).first().asString().startsWith("Using compiler configuration 'community'");
+    }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class VerdictRulesTest {
     private static Verdict decide(long exit, boolean dockerOom, int kernelKills, boolean javaOom, boolean timedOut) {
-        return VerdictRules.decide(new ExitEvidence(exit, dockerOom, kernelKills, javaOom, timedOut));
+        return VerdictRules.decide(new ExitEvidence(exit, dockerOom, kernelKills, javaOom, timedOut, false));
     }
 
     @Test
@@ -35,6 +35,12 @@ class VerdictRulesTest {
     }
 
     @Test
+    void aConfigurationThatDidNotApplyIsNeverAValidResult() {
+        assertThat(VerdictRules.decide(new ExitEvidence(0, false, 0, false, false, true))).isEqualTo(Verdict.CRASHED);
+        assertThat(VerdictRules.decide(new ExitEvidence(137, true, 1, false, false, true))).isEqualTo(Verdict.CRASHED);
+    }
+
+    @Test
     void kernelLogLinesAreMatchedByProcess() {
         KernelLog log = KernelLog.of(List.of(
                 "[ 4276.460205] Memory cgroup out of memory: Killed process 4925 (java) total-vm:2984700kB",
@@ -43,5 +49,21 @@ class VerdictRulesTest {
 
         assertThat(log.oomKillsOf(4925)).hasSize(1).first().asString().contains("Killed process 4925 ");
         assertThat(log.oomKillsOf(1)).isEmpty();
+    }
+
+    @Test
+    void theJvmsOwnRejectionsAreKeptAndAFailedPreloadMeansTheConfigurationDidNotRun() {
+        String log = """
+                ERROR: ld.so: object '/opt/oomlab/lib/libjemalloc.so.2' from LD_PRELOAD cannot be preloaded (cannot open shared object file): ignored.
+                Unrecognized VM option 'TrimNativeHeapIntervall=1000'
+                Error: Could not create the Java Virtual Machine.
+                ordinary output
+                """;
+
+        List<String> errors = JvmErrors.in(log);
+
+        assertThat(errors).hasSize(3);
+        assertThat(JvmErrors.configurationNotApplied(errors)).isTrue();
+        assertThat(JvmErrors.configurationNotApplied(errors.subList(1, 3))).isFalse();
     }
 }

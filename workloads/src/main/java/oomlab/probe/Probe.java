@@ -84,7 +84,8 @@ public final class Probe implements Runnable {
         if (sequence == 1) {
             // once: which JVM this is, so results name the exact JDK build that ran
             json.append(",\"jdk\":\"").append(System.getProperty("java.runtime.version")).append('"')
-                    .append(",\"vm\":\"").append(System.getProperty("java.vm.name")).append('"');
+                    .append(",\"vm\":\"").append(System.getProperty("java.vm.name")).append('"')
+                    .append(",\"malloc\":\"").append(mallocInUse()).append('"');
         }
         json
                 .append(",\"rss_bytes\":").append(vmRssBytes())
@@ -121,6 +122,15 @@ public final class Probe implements Runnable {
 
     private long codeCacheBytes() {
         return codeCachePools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+    }
+
+    /** jemalloc when LD_PRELOAD really brought it in (it shows in this process's mappings), else glibc. */
+    private static String mallocInUse() {
+        try {
+            return Files.readString(Path.of("/proc/self/maps")).contains("libjemalloc") ? "jemalloc" : "glibc";
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static long vmRssBytes() {
