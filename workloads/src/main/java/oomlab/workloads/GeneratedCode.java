@@ -79,11 +79,7 @@ final class GeneratedCode {
             // v = h(chain start)(seed + k) ^ two[(seed + k) & 1].apply(seed * k)
             seedPlus(mv, k);
             mv.visitMethodInsn(INVOKESTATIC, className(index), "h" + (k % (HELPERS / CHAIN)) * CHAIN, "(I)I", false);
-            mv.visitVarInsn(ALOAD, TWO);
-            seedPlus(mv, k);
-            mv.visitInsn(ICONST_1);
-            mv.visitInsn(IAND);
-            mv.visitInsn(AALOAD);
+            receiver(mv, TWO, k, 1);
             mv.visitVarInsn(ILOAD, SEED);
             pushInt(mv, k + index);
             mv.visitInsn(IMUL);
@@ -99,11 +95,7 @@ final class GeneratedCode {
                 mv.visitInsn(IXOR);
                 mv.visitInsn(ISUB);
                 // ... ^ two[(seed + k + 1) & 1].apply(previous value): a second bimorphic site
-                mv.visitVarInsn(ALOAD, TWO);
-                seedPlus(mv, k + 1);
-                mv.visitInsn(ICONST_1);
-                mv.visitInsn(IAND);
-                mv.visitInsn(AALOAD);
+                receiver(mv, TWO, k + 1, 1);
                 mv.visitVarInsn(ILOAD, value - 1);
                 mv.visitMethodInsn(INVOKEINTERFACE, SHAPE, "apply", "(I)I", true);
                 mv.visitInsn(IXOR);
@@ -111,11 +103,7 @@ final class GeneratedCode {
             if (k % 5 == 0) { // v += four[(seed + k) & 3].apply(v)
                 mv.visitVarInsn(ISTORE, value);
                 mv.visitVarInsn(ILOAD, value);
-                mv.visitVarInsn(ALOAD, FOUR);
-                seedPlus(mv, k);
-                mv.visitInsn(ICONST_3);
-                mv.visitInsn(IAND);
-                mv.visitInsn(AALOAD);
+                receiver(mv, FOUR, k, 3);
                 mv.visitVarInsn(ILOAD, value);
                 mv.visitMethodInsn(INVOKEINTERFACE, SHAPE, "apply", "(I)I", true);
                 mv.visitInsn(IADD);
@@ -158,6 +146,15 @@ final class GeneratedCode {
         mv.visitInsn(LRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** Pushes {@code shapes[(seed + k) & mask]}: the receiver of a call site, varying from call to call. */
+    private static void receiver(MethodVisitor mv, int shapes, int k, int mask) {
+        mv.visitVarInsn(ALOAD, shapes);
+        seedPlus(mv, k);
+        pushInt(mv, mask);
+        mv.visitInsn(IAND);
+        mv.visitInsn(AALOAD);
     }
 
     private static void seedPlus(MethodVisitor mv, int k) {
