@@ -92,18 +92,7 @@ public final class Lab {
         ContainerOutcome outcome;
         SamplingSummary sampling;
         try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"))) {
-            LabContainer container = new LabContainer(image).withEnv(plan.config().env());
-            if (program != null && program.isImage()) {
-                container.withCommand(command.userImageArgv().toArray(String[]::new))
-                        .withEnv("JAVA_TOOL_OPTIONS", command.javaToolOptions())
-                        .withReadOnly(workloadsJar(), JavaCommand.PROBE_AGENT_IN_USER_IMAGE);
-            } else {
-                container.withCommand(command.argv().toArray(String[]::new));
-                if (program != null) {
-                    Path jar = programJars.resolve(program);
-                    container.withReadOnly(jar, JavaCommand.PROGRAM_DIR + "/" + jar.getFileName());
-                }
-            }
+            LabContainer container = containerFor(plan, image, command);
             outcome = new ContainerRun(plan.displayName(), container, scenario.memory(),
                     Duration.ofSeconds(scenario.timeoutSeconds()), runDir, samples).execute();
             sampling = SamplingSummary.of(samples, outcome);
@@ -118,6 +107,31 @@ public final class Lab {
                 containerLog.contains("java.lang.OutOfMemoryError"), outcome.timedOut(),
                 JvmErrors.configurationNotApplied(jvmErrors));
         Verdict verdict = VerdictRules.decide(evidence);
+        return report(plan, image, command, runDir, outcome, sampling, containerLog, probe, kernelLines,
+                jvmErrors, evidence, verdict);
+    }
+
+    /** The container of one run: the lab's image with the java command, or the user's image with its own. */
+    private LabContainer containerFor(RunPlan plan, String image, JavaCommand command) {
+        Program program = plan.scenario().program();
+        LabContainer container = new LabContainer(image).withEnv(plan.config().env());
+        if (program != null && program.isImage()) {
+            return container.withCommand(command.userImageArgv().toArray(String[]::new))
+                    .withEnv("JAVA_TOOL_OPTIONS", command.javaToolOptions())
+                    .withReadOnly(workloadsJar(), JavaCommand.PROBE_AGENT_IN_USER_IMAGE);
+        }
+        container.withCommand(command.argv().toArray(String[]::new));
+        if (program != null) {
+            Path jar = programJars.resolve(program);
+            container.withReadOnly(jar, JavaCommand.PROGRAM_DIR + "/" + jar.getFileName());
+        }
+        return container;
+    }
+
+    private RunResult report(RunPlan plan, String image, JavaCommand command, Path runDir, ContainerOutcome outcome,
+                             SamplingSummary sampling, String containerLog, ProbeLog probe, List<String> kernelLines,
+                             List<String> jvmErrors, ExitEvidence evidence, Verdict verdict) {
+        Scenario scenario = plan.scenario();
 
         Map<String, Long> nmtFirst = probe.first().map(ProbeLine::nmt).orElse(Map.of());
         Map<String, Long> nmtLast = probe.last().map(ProbeLine::nmt).orElse(Map.of());
