@@ -11,7 +11,9 @@ import oomlab.verdict.Verdict;
  * nothing, add freely.
  *
  * @param expectedVerdict null where the scenario only reports this run (REPORT)
- * @param unexplainedBytes the probe's VmRSS minus NMT's committed total, at the probe's RSS peak
+ * @param unexplainedBytes the probe's VmRSS minus NMT's committed total, at the probe's RSS peak: memory
+ *                         the JVM does not account for (native libraries, malloc retention). Negative when
+ *                         NMT counts memory committed but not yet touched (e.g. a heap without AlwaysPreTouch)
  * @param jvmErrors  what the JVM (or the dynamic loader) printed when it rejected something
  * @param malloc     the malloc the JVM really ran on ("glibc" or "jemalloc"), as the probe saw its mappings
  * @param cpuSecondsPerUnit CPU seconds per unit of the workload's own work (see {@code work.unit}), when
