@@ -74,6 +74,11 @@ class ScenarioMatrixTest {
         if (checks.nmtGrowth() != null) {
             softly.assertThat(result.dominantNmtGrowth()).as("NMT category that grew the most").isEqualTo(checks.nmtGrowth());
         }
+        if (checks.compiledBy() != null) {
+            softly.assertThat(result.compiledMethods()).as("methods compiled per JIT compiler (CITime)")
+                    .containsOnlyKeys(checks.compiledBy())
+                    .allSatisfy((compiler, methods) -> assertThat(methods).as(compiler).isPositive());
+        }
         if (checks.growthMostlyIn() != null) {
             double share = new NmtGrowth(result.nmtGrowthBytes()).shareOf(checks.growthMostlyIn(),
                     result.unexplainedGrowthBytes());

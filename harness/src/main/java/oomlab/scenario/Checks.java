@@ -10,7 +10,10 @@ import java.util.List;
  * @param nmtGrowth      the NMT category that must grow the most between the first and last probe sample
  * @param growthMostlyIn categories (NMT names, or "unexplained" for RSS beyond NMT's total) that must
  *                       together hold more than half of the growth from the first to the last probe sample
+ * @param compiledBy     exactly the JIT compilers that must have compiled methods (CITime's names: C1, C2,
+ *                       JVMCI): proof that a configuration really ran the compiler it names
  */
-public record Checks(Double peakAtLeast, Double peakAtMost, String nmtGrowth, List<String> growthMostlyIn) {
-    public static final Checks NONE = new Checks(null, null, null, null);
+public record Checks(Double peakAtLeast, Double peakAtMost, String nmtGrowth, List<String> growthMostlyIn,
+                     List<String> compiledBy) {
+    public static final Checks NONE = new Checks(null, null, null, null, null);
 }
