@@ -66,7 +66,24 @@ public final class LabImages {
                 .withBuildArg("BASE_IMAGE", base)
                 .get();
         System.out.printf("[oomlab] built %s on %s in %.1f s%n", tag, base, (System.nanoTime() - start) / 1e9);
+        removeOlderWorkloadImages(jdk, tag);
         return tag;
+    }
+
+    /** Every change of the jar makes a new image; the ones it replaces would only fill the disk. */
+    private void removeOlderWorkloadImages(int jdk, String current) {
+        String prefix = "oomlab/workloads:jdk" + jdk + "-";
+        for (var image : docker.listImagesCmd().withImageNameFilter("oomlab/workloads").exec()) {
+            for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+                if (tag.startsWith(prefix) && !tag.equals(current)) {
+                    try {
+                        docker.removeImageCmd(tag).exec();
+                    } catch (RuntimeException e) {
+                        // still in use by a container somewhere: leave it
+                    }
+                }
+            }
+        }
     }
 
     /**
