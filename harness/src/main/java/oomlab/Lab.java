@@ -153,7 +153,8 @@ public final class Lab {
                 sampling.count(), sampling.hz(), outcome.sampler(), cpuSeconds,
                 work, work == null ? null : work.cpuSecondsPerUnit(),
                 jit.methodsByCompiler(), jit.lines(), jvmErrors, probe.first().map(ProbeLine::malloc).orElse(null),
-                image, command.jvmFlags(), plan.config().env(), scenario.args(), command.argv(),
+                image, command.jvmFlags(), plan.config().env(), scenario.args(),
+                scenario.program() != null && scenario.program().isImage() ? command.userImageArgv() : command.argv(),
                 outcome.containerId(), outcome.startedAt(), outcome.finishedAt(),
                 probe.lines().size(), nmtFirst, nmtLast, nmt.peakByCategory(), growth.bytesByCategory(),
                 growth.dominant().orElse(null), nmt.unexplainedBytesAtPeak(), nmt.unexplainedGrowthBytes());

@@ -83,9 +83,13 @@ public final class ContainerRun {
         startInfo.set(info);
         long startedAt = Instant.parse(info.getState().getStartedAt()).toEpochMilli();
         Long pid = info.getState().getPidLong();
-        HostSampler chosen = pid == null || pid == 0 ? null
+        boolean statsWanted = "docker-stats".equals(System.getProperty("oomlab.sampler"));
+        HostSampler chosen = pid == null || pid == 0 || statsWanted ? null
                 : CgroupSampler.start(pid, samples, startedAt, CGROUP_SAMPLE_INTERVAL_MS).orElse(null);
-        if (chosen == null) {
+        if (chosen == null && statsWanted) {
+            System.out.printf("[oomlab] %s: sampling through Docker stats (-Doomlab.sampler=docker-stats)%n", label);
+            chosen = DockerStatsSampler.start(container.getDockerClient(), info.getId(), samples, startedAt);
+        } else if (chosen == null) {
             System.out.printf("[oomlab] %s: container cgroup not visible from this host; "
                     + "falling back to Docker stats (1 sample/s, peaks may be missed)%n", label);
             chosen = DockerStatsSampler.start(container.getDockerClient(), info.getId(), samples, startedAt);
