@@ -79,8 +79,9 @@ public final class Lab {
         Scenario scenario = plan.scenario();
         Path runDir = results.freshRunDir(scenario.name(), plan.runName());
         Program program = scenario.program();
-        String image = program != null && program.isImage() ? program.image() : images().workloadImage(plan.jdk());
-        JavaCommand command = javaCommand(scenario)
+        String image = scenario.runsOwnImage() ? program.image() : images().workloadImage(plan.jdk());
+        Path programJar = program == null || scenario.runsOwnImage() ? null : programJars.resolve(program);
+        JavaCommand command = javaCommand(scenario, programJar)
                 .withProbe(PROBE_INTERVAL_MS)
                 .withHeap(scenario.heap())
                 .withFlags(scenario.jvmFlags())
@@ -92,7 +93,7 @@ public final class Lab {
         ContainerOutcome outcome;
         SamplingSummary sampling;
         try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"))) {
-            LabContainer container = containerFor(plan, image, command);
+            LabContainer container = containerFor(plan, image, command, programJar);
             outcome = new ContainerRun(plan.displayName(), container, scenario.memory(),
                     Duration.ofSeconds(scenario.timeoutSeconds()), runDir, samples).execute();
             sampling = SamplingSummary.of(samples, outcome);
@@ -112,18 +113,16 @@ public final class Lab {
     }
 
     /** The container of one run: the lab's image with the java command, or the user's image with its own. */
-    private LabContainer containerFor(RunPlan plan, String image, JavaCommand command) {
-        Program program = plan.scenario().program();
+    private LabContainer containerFor(RunPlan plan, String image, JavaCommand command, Path programJar) {
         LabContainer container = new LabContainer(image).withEnv(plan.config().env());
-        if (program != null && program.isImage()) {
+        if (plan.scenario().runsOwnImage()) {
             return container.withCommand(command.userImageArgv().toArray(String[]::new))
                     .withEnv("JAVA_TOOL_OPTIONS", command.javaToolOptions())
                     .withReadOnly(workloadsJar(), JavaCommand.PROBE_AGENT_IN_USER_IMAGE);
         }
         container.withCommand(command.argv().toArray(String[]::new));
-        if (program != null) {
-            Path jar = programJars.resolve(program);
-            container.withReadOnly(jar, JavaCommand.PROGRAM_DIR + "/" + jar.getFileName());
+        if (programJar != null) {
+            container.withReadOnly(programJar, JavaCommand.PROGRAM_DIR + "/" + programJar.getFileName());
         }
         return container;
     }
@@ -154,7 +153,7 @@ public final class Lab {
                 work, work == null ? null : work.cpuSecondsPerUnit(),
                 jit.methodsByCompiler(), jit.lines(), jvmErrors, probe.first().map(ProbeLine::malloc).orElse(null),
                 image, command.jvmFlags(), plan.config().env(), scenario.args(),
-                scenario.program() != null && scenario.program().isImage() ? command.userImageArgv() : command.argv(),
+                scenario.runsOwnImage() ? command.userImageArgv() : command.argv(),
                 outcome.containerId(), outcome.startedAt(), outcome.finishedAt(),
                 probe.lines().size(), nmtFirst, nmtLast, nmt.peakByCategory(), growth.bytesByCategory(),
                 growth.dominant().orElse(null), nmt.unexplainedBytesAtPeak(), nmt.unexplainedGrowthBytes());
@@ -167,16 +166,15 @@ public final class Lab {
         return result;
     }
 
-    private JavaCommand javaCommand(Scenario scenario) {
+    private static JavaCommand javaCommand(Scenario scenario, Path programJar) {
         Program program = scenario.program();
         if (program == null) {
             return JavaCommand.workload(scenario.workload(), scenario.args());
         }
-        if (program.isImage()) {
+        if (scenario.runsOwnImage()) {
             return JavaCommand.userImage(program.command(), scenario.args());
         }
-        return JavaCommand.jar(programJars.resolve(program).getFileName().toString(), program.mainClass(),
-                scenario.args());
+        return JavaCommand.jar(programJar.getFileName().toString(), program.mainClass(), scenario.args());
     }
 
     /** The host sampler's figures, taken before its log is closed. */

@@ -86,12 +86,11 @@ public final class ContainerRun {
         boolean statsWanted = "docker-stats".equals(System.getProperty("oomlab.sampler"));
         HostSampler chosen = pid == null || pid == 0 || statsWanted ? null
                 : CgroupSampler.start(pid, samples, startedAt, CGROUP_SAMPLE_INTERVAL_MS).orElse(null);
-        if (chosen == null && statsWanted) {
-            System.out.printf("[oomlab] %s: sampling through Docker stats (-Doomlab.sampler=docker-stats)%n", label);
-            chosen = DockerStatsSampler.start(container.getDockerClient(), info.getId(), samples, startedAt);
-        } else if (chosen == null) {
-            System.out.printf("[oomlab] %s: container cgroup not visible from this host; "
-                    + "falling back to Docker stats (1 sample/s, peaks may be missed)%n", label);
+        if (chosen == null) {
+            System.out.printf("[oomlab] %s: %s%n", label, statsWanted
+                    ? "sampling through Docker stats (-Doomlab.sampler=docker-stats)"
+                    : "container cgroup not visible from this host; "
+                            + "falling back to Docker stats (1 sample/s, peaks may be missed)");
             chosen = DockerStatsSampler.start(container.getDockerClient(), info.getId(), samples, startedAt);
         }
         sampler.set(chosen);

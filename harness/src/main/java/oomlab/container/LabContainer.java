@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Volume;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import oomlab.scenario.MemorySize;
@@ -23,6 +24,7 @@ public class LabContainer extends GenericContainer<LabContainer> {
     /** Enough for a JVM with thousands of threads, low enough to stop a fork bomb. */
     static final long DEFAULT_PIDS_LIMIT = 16_384;
 
+    private final List<Bind> binds = new ArrayList<>();
     private Consumer<InspectContainerResponse> onStarted = info -> { };
 
     public LabContainer(String image) {
@@ -33,7 +35,8 @@ public class LabContainer extends GenericContainer<LabContainer> {
         withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
                 .withCapDrop(Capability.ALL)
                 .withSecurityOpts(List.of("no-new-privileges"))
-                .withPidsLimit(DEFAULT_PIDS_LIMIT));
+                .withPidsLimit(DEFAULT_PIDS_LIMIT)
+                .withBinds(binds));
     }
 
     public LabContainer withMemoryCap(MemorySize cap) {
@@ -56,11 +59,9 @@ public class LabContainer extends GenericContainer<LabContainer> {
         return withBind(host, containerPath, AccessMode.ro);
     }
 
-    private final java.util.List<Bind> binds = new java.util.ArrayList<>();
-
     private LabContainer withBind(Path host, String containerPath, AccessMode mode) {
         binds.add(new Bind(host.toAbsolutePath().toString(), new Volume(containerPath), mode));
-        return withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(binds));
+        return this;
     }
 
     /** Called the moment the container runs, before anything waits: where sampling must begin. */

@@ -89,11 +89,19 @@ public final class LabImages {
     /**
      * The folder the workload image is built from: the Dockerfile, the workloads jar, {@code graal/} with the
      * Graal jars for this JDK (empty if the build fetched none) and {@code lib/} with libjemalloc from this
-     * host when it has one.
+     * host when it has one. Staged afresh each time in the build's own folder, so nothing is left in /tmp.
      */
     private Path stageBuildContext(int jdk) {
         try {
-            Path context = Files.createTempDirectory("oomlab-image-jdk" + jdk + "-");
+            Path context = imageParts.resolve("jdk" + jdk).resolve("context");
+            if (Files.exists(context)) {
+                try (Stream<Path> old = Files.walk(context)) {
+                    for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(context);
             Files.copy(dockerfiles.resolve(DOCKERFILE), context.resolve("Dockerfile"));
             Files.copy(workloadsJar, context.resolve("oomlab-workloads.jar"));
             Path graal = Files.createDirectories(context.resolve("graal"));
@@ -107,7 +115,6 @@ public final class LabImages {
             if (Files.isRegularFile(HOST_JEMALLOC)) {
                 Files.copy(HOST_JEMALLOC, lib.resolve(HOST_JEMALLOC.getFileName()));
             }
-            context.toFile().deleteOnExit();
             return context;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

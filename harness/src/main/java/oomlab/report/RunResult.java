@@ -16,8 +16,9 @@ import oomlab.verdict.Verdict;
  *                         NMT counts memory committed but not yet touched (e.g. a heap without AlwaysPreTouch)
  * @param jvmErrors  what the JVM (or the dynamic loader) printed when it rejected something
  * @param malloc     the malloc the JVM really ran on ("glibc" or "jemalloc"), as the probe saw its mappings
- * @param cpuSecondsPerUnit CPU seconds per unit of the workload's own work (see {@code work.unit}), when
- *                          the workload finished and said how much it did
+ * @param cpuSecondsPerUnit CPU seconds per unit of the workload's own work (see {@code work.unit}), from
+ *                          its closing line, or for a killed run from its last progress line (work.complete
+ *                          false: the cost up to the kill); null when the workload reported nothing
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunResult(

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * Prints the results folder as one table, scenario × configuration × JDK: verdict, time to exit, peak,
  * CPU, CPU per unit of work (and its ratio to the scenario's first configuration on the same JDK), and
  * the NMT category that grew most. Reads every result.json under the folder, so runs of several
- * invocations add up. Run: {@code mvn -q -pl harness exec:java} from the project root.
+ * invocations add up. Run: {@code mvn -q compile exec:java} from the project root.
  */
 public final class SummaryTable {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -50,6 +50,11 @@ public record Scenario(
         return override.getOrDefault(config, expect.get(config));
     }
 
+    /** True when the scenario runs a user's own image rather than the lab's workload image. */
+    public boolean runsOwnImage() {
+        return program != null && program.isImage();
+    }
+
     /** The first JDK listed; its runs keep the plain names (results/<scenario>/<config>/). */
     public int mainJdk() {
         return jdks.get(0);
