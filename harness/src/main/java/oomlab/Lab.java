@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import oomlab.container.ContainerOutcome;
 import oomlab.container.ContainerRun;
 import oomlab.container.JavaCommand;
@@ -15,13 +14,13 @@ import oomlab.container.LabContainer;
 import oomlab.container.LabImages;
 import oomlab.container.LeftoverSweeper;
 import oomlab.container.ProgramJars;
-import oomlab.report.JitEvidence;
-import oomlab.verdict.JvmErrors;
-import oomlab.report.NmtGrowth;
-import oomlab.report.NmtSummaryStats;
+import oomlab.judgement.Judge;
+import oomlab.output.JvmOutput;
 import oomlab.report.ResultFiles;
-import oomlab.report.RunResult;
-import oomlab.report.WorkReport;
+import oomlab.result.RunIdentity;
+import oomlab.result.RunResult;
+import oomlab.sampling.MemoryCurve;
+import oomlab.sampling.NmtStats;
 import oomlab.sampling.ProbeLine;
 import oomlab.sampling.ProbeLog;
 import oomlab.sampling.SampleLog;
@@ -30,49 +29,39 @@ import oomlab.scenario.Program;
 import oomlab.scenario.RunPlan;
 import oomlab.scenario.Scenario;
 import oomlab.scenario.ScenarioFile;
+import oomlab.verdict.ExitAnalysis;
 import oomlab.verdict.ExitEvidence;
 import oomlab.verdict.KernelLog;
-import oomlab.verdict.Verdict;
-import oomlab.verdict.VerdictRules;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The lab's one pipeline: scenario → container run → samplers → verdict → report. Each stage lives in its
- * own package; this class only hands the output of one to the next.
+ * The lab's one pipeline: scenario → container run → samplers → verdict → judgement → report. Each stage
+ * lives in its own package and hands its own record to the next; this class only passes them along.
  */
 public final class Lab {
     static final long PROBE_INTERVAL_MS = 250;
 
+    private final Settings settings;
     private final LabDefinition definition;
-    private final Path dockerfiles;
-    private final Path imageParts;
     private final ResultFiles results;
     private final ProgramJars programJars;
-    private final boolean registryReachable;
     private LabImages images;
 
-    public Lab(LabDefinition definition, Path dockerfiles, Path imageParts, Path resultsRoot,
-               boolean registryReachable) {
-        this.definition = definition;
-        this.dockerfiles = dockerfiles;
-        this.imageParts = imageParts;
-        this.results = new ResultFiles(resultsRoot);
-        this.programJars = new ProgramJars(definition.file(), resultsRoot.resolveSibling("oomlab-programs"));
-        this.registryReachable = registryReachable;
-    }
-
-    /** As the Maven build configures it (see harness/pom.xml); paths default to the project layout. */
-    public static Lab fromSystemProperties() {
-        Path scenarios = Path.of(System.getProperty("oomlab.scenarios", "scenarios.yaml"));
-        Path dockerfiles = Path.of(System.getProperty("oomlab.dockerfiles", "dockerfiles"));
-        Path imageParts = Path.of(System.getProperty("oomlab.imageParts", "target/image-parts"));
-        Path resultsRoot = Path.of(System.getProperty("oomlab.results", "target/oomlab"));
-        boolean registry = !"false".equals(System.getProperty("oomlab.registryReachable"));
-        return new Lab(ScenarioFile.load(scenarios), dockerfiles, imageParts, resultsRoot, registry);
+    public Lab(Settings settings) {
+        this.settings = settings;
+        this.definition = ScenarioFile.load(settings.scenarioFile());
+        this.results = new ResultFiles(settings.resultsRoot());
+        this.programJars = new ProgramJars(settings.scenarioFile(),
+                settings.resultsRoot().resolveSibling("oomlab-programs"));
     }
 
     public LabDefinition definition() {
         return definition;
+    }
+
+    /** The runs the settings select (-Dscenario, -Dconfig, -Djdk). */
+    public List<RunPlan> selectedRuns() {
+        return definition.select(settings.selection());
     }
 
     public RunResult run(RunPlan plan) {
@@ -87,29 +76,63 @@ public final class Lab {
                 .withFlags(scenario.jvmFlags())
                 .withFlags(plan.config().jvmFlags());
         System.out.printf("[oomlab] %s: %s on JDK %d, cap %s, heap %s, image %s%n", plan.displayName(),
-                program == null ? scenario.workload() : "program " + (program.isImage() ? image : program.jar()),
-                plan.jdk(), scenario.memory(), scenario.heap(), image);
+                describe(scenario, image), plan.jdk(), scenario.memory(), scenario.heap(), image);
 
+        // container run and host sampling
         ContainerOutcome outcome;
-        SamplingSummary sampling;
+        MemoryCurve curve;
         try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"))) {
-            LabContainer container = containerFor(plan, image, command, programJar);
-            outcome = new ContainerRun(plan.displayName(), container, scenario.memory(),
-                    Duration.ofSeconds(scenario.timeoutSeconds()), runDir, samples).execute();
-            sampling = SamplingSummary.of(samples, outcome);
+            ContainerRun run = new ContainerRun(plan.displayName(), containerFor(plan, image, command, programJar),
+                    scenario.memory(), Duration.ofSeconds(scenario.timeoutSeconds()), runDir, samples)
+                    .withDockerStatsSampler(settings.dockerStatsSampler());
+            outcome = run.execute();
+            ProbeLog probe = readProbe(runDir.resolve(JavaCommand.PROBE_FILE));
+            curve = memoryCurve(samples, run, outcome, scenario, probe);
+            return finish(plan, runDir, image, command, outcome, curve, probe, samples.maxOomKills());
         }
+    }
 
-        String containerLog = read(runDir.resolve("container.log"));
-        ProbeLog probe = readProbe(runDir.resolve(JavaCommand.PROBE_FILE));
+    /** Verdict, judgement and report, from what the run left. */
+    private RunResult finish(RunPlan plan, Path runDir, String image, JavaCommand command, ContainerOutcome outcome,
+                             MemoryCurve curve, ProbeLog probe, long cgroupOomKills) {
+        Scenario scenario = plan.scenario();
+        JvmOutput output = new JvmOutput(read(runDir.resolve("container.log")));
         List<String> kernelLines = KernelLog.read().map(log -> log.oomKillsOf(outcome.hostPid())).orElse(List.of());
-        List<String> jvmErrors = JvmErrors.in(containerLog);
         ExitEvidence evidence = new ExitEvidence(outcome.exitCode(), outcome.dockerOomKilled(),
-                (int) Math.max(sampling.cgroupOomKills(), kernelLines.size()),
-                containerLog.contains("java.lang.OutOfMemoryError"), outcome.timedOut(),
-                JvmErrors.configurationNotApplied(jvmErrors));
-        Verdict verdict = VerdictRules.decide(evidence);
-        return report(plan, image, command, runDir, outcome, sampling, containerLog, probe, kernelLines,
-                jvmErrors, evidence, verdict);
+                (int) Math.max(cgroupOomKills, kernelLines.size()), output.javaOutOfMemoryError(),
+                outcome.timedOut(), output.configurationNotApplied());
+        ExitAnalysis exit = ExitAnalysis.of(evidence, kernelLines, output.jvmErrors());
+
+        RunIdentity identity = new RunIdentity(scenario.name(), plan.config().name(), plan.runName(), plan.jdk(),
+                probe.jdk().orElse(Integer.toString(plan.jdk())), describe(scenario, image), image,
+                scenario.memory().bytes(), scenario.heap().bytes(), scenario.timeoutSeconds(), command.jvmFlags(),
+                plan.config().env(), scenario.args(),
+                scenario.runsOwnImage() ? command.userImageArgv() : command.argv());
+        RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, identity, outcome, curve, exit,
+                output.work().orElse(null), output.jit(), probe.first().map(ProbeLine::malloc).orElse(null),
+                NmtStats.of(probe.lines()), null);
+        RunResult result = unjudged.withJudgement(Judge.judge(unjudged, plan.expectation(),
+                scenario.checksFor(plan.config().name()), scenario.reportsWork()));
+        results.write(result, runDir);
+        System.out.printf("[oomlab] %s: %s (expected %s), exit %d after %.1f s, peak %d / %d MB, %d samples at"
+                        + " %.0f Hz (%s), CPU %.1f s, grew most: %s; judgement %s%n",
+                plan.displayName(), exit.verdict(), plan.expectation(), outcome.exitCode(),
+                outcome.timeToExitMs() / 1000.0, curve.peakBytes() >> 20, scenario.memory().megabytes(),
+                curve.samples(), curve.samplerHz(), curve.sampler(), curve.cpuSeconds(),
+                result.nmt().grewMost() == null ? "-" : result.nmt().grewMost(),
+                result.judgement().passed() ? "passed" : "FAILED " + result.judgement().failed());
+        return result;
+    }
+
+    private static MemoryCurve memoryCurve(SampleLog samples, ContainerRun run, ContainerOutcome outcome,
+                                           Scenario scenario, ProbeLog probe) {
+        long createdToFirst = samples.first() == null || outcome.createdAt() == null ? -1
+                : samples.first().epochMs() - outcome.createdAt().toEpochMilli();
+        double cpu = samples.last() != null && samples.last().cpuNanos() >= 0 ? samples.last().cpuNanos() / 1e9
+                : probe.last().map(line -> line.cpuNanos() / 1e9).orElse(-1.0);
+        long peak = Math.max(samples.peakBytes(), run.recordedPeakBytes());
+        return new MemoryCurve(run.samplerSource(), samples.count(), samples.hz(), createdToFirst, peak,
+                (double) peak / scenario.memory().bytes(), cpu);
     }
 
     /** The container of one run: the lab's image with the java command, or the user's image with its own. */
@@ -127,45 +150,6 @@ public final class Lab {
         return container;
     }
 
-    private RunResult report(RunPlan plan, String image, JavaCommand command, Path runDir, ContainerOutcome outcome,
-                             SamplingSummary sampling, String containerLog, ProbeLog probe, List<String> kernelLines,
-                             List<String> jvmErrors, ExitEvidence evidence, Verdict verdict) {
-        Scenario scenario = plan.scenario();
-
-        Map<String, Long> nmtFirst = probe.first().map(ProbeLine::nmt).orElse(Map.of());
-        Map<String, Long> nmtLast = probe.last().map(ProbeLine::nmt).orElse(Map.of());
-        NmtGrowth growth = NmtGrowth.between(nmtFirst, nmtLast);
-        NmtSummaryStats nmt = NmtSummaryStats.of(probe.lines());
-        double cpuSeconds = sampling.cpuSeconds() >= 0 ? sampling.cpuSeconds()
-                : probe.last().map(line -> line.cpuNanos() / 1e9).orElse(-1.0);
-        WorkReport work = WorkReport.fromOutput(containerLog).orElse(null);
-        JitEvidence jit = JitEvidence.fromOutput(containerLog);
-        Verdict expected = plan.expectedVerdict().orElse(null);
-        RunResult result = new RunResult(
-                scenario.name(), plan.runName(), probe.jdk().orElse(Integer.toString(plan.jdk())), plan.jdk(),
-                verdict, expected, expected == null || verdict == expected,
-                outcome.exitCode(), outcome.dockerOomKilled(), evidence.kernelOomKills(), kernelLines,
-                evidence.javaOutOfMemoryError(),
-                scenario.memory().bytes(), scenario.heap().bytes(), sampling.peakBytes(),
-                (double) sampling.peakBytes() / scenario.memory().bytes(),
-                outcome.timeToExitMs(), sampling.createdToFirstSampleMs(),
-                sampling.count(), sampling.hz(), outcome.sampler(), cpuSeconds,
-                work, work == null ? null : work.cpuSecondsPerUnit(),
-                jit.methodsByCompiler(), jit.lines(), jvmErrors, probe.first().map(ProbeLine::malloc).orElse(null),
-                image, command.jvmFlags(), plan.config().env(), scenario.args(),
-                scenario.runsOwnImage() ? command.userImageArgv() : command.argv(),
-                outcome.containerId(), outcome.startedAt(), outcome.finishedAt(),
-                probe.lines().size(), nmtFirst, nmtLast, nmt.peakByCategory(), growth.bytesByCategory(),
-                growth.dominant().orElse(null), nmt.unexplainedBytesAtPeak(), nmt.unexplainedGrowthBytes());
-        results.write(result, runDir);
-        System.out.printf("[oomlab] %s: %s (expected %s), exit %d after %.1f s, peak %d / %d MB, %d samples at %.0f Hz"
-                        + " (%s), CPU %.1f s, NMT grew most: %s%n",
-                plan.displayName(), verdict, expected == null ? "REPORT" : expected, outcome.exitCode(),
-                outcome.timeToExitMs() / 1000.0, sampling.peakBytes() >> 20, scenario.memory().megabytes(),
-                sampling.count(), sampling.hz(), outcome.sampler(), cpuSeconds, growth.dominant().orElse("-"));
-        return result;
-    }
-
     private static JavaCommand javaCommand(Scenario scenario, Path programJar) {
         Program program = scenario.program();
         if (program == null) {
@@ -177,32 +161,27 @@ public final class Lab {
         return JavaCommand.jar(programJar.getFileName().toString(), program.mainClass(), scenario.args());
     }
 
-    /** The host sampler's figures, taken before its log is closed. */
-    private record SamplingSummary(long count, double hz, long peakBytes, long cgroupOomKills,
-                                   long createdToFirstSampleMs, double cpuSeconds) {
-        static SamplingSummary of(SampleLog samples, ContainerOutcome outcome) {
-            long createdToFirst = samples.first() == null || outcome.createdAt() == null ? -1
-                    : samples.first().epochMs() - outcome.createdAt().toEpochMilli();
-            double cpu = samples.last() == null || samples.last().cpuNanos() < 0 ? -1
-                    : samples.last().cpuNanos() / 1e9;
-            return new SamplingSummary(samples.count(), samples.hz(),
-                    Math.max(samples.peakBytes(), outcome.samplerRecordedPeakBytes()), samples.maxOomKills(),
-                    createdToFirst, cpu);
+    private static String describe(Scenario scenario, String image) {
+        Program program = scenario.program();
+        if (program == null) {
+            return scenario.workload();
         }
+        return "program " + (program.isImage() ? image : program.jar());
     }
 
     /** Docker is first touched here, so that bad input fails before any engine is needed. */
     private synchronized LabImages images() {
         if (images == null) {
             System.out.printf("[oomlab] Docker: TESTCONTAINERS_RYUK_DISABLED=%s TESTCONTAINERS_HOST_OVERRIDE=%s%n",
-                    System.getenv("TESTCONTAINERS_RYUK_DISABLED"), System.getenv("TESTCONTAINERS_HOST_OVERRIDE"));
+                    settings.ryukDisabled(), settings.hostOverride());
             long start = System.nanoTime();
             var docker = DockerClientFactory.instance().client();
-            if (Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+            if (settings.ryukDisabled()) {
                 LeftoverSweeper.sweep(docker);
             }
             System.out.printf("[oomlab] Docker engine ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
-            images = new LabImages(docker, dockerfiles, workloadsJar(), imageParts, registryReachable);
+            images = new LabImages(docker, settings.dockerfiles(), workloadsJar(), settings.imageParts(),
+                    settings.registryReachable(), settings.baseImages(), settings.jdkHomes());
         }
         return images;
     }

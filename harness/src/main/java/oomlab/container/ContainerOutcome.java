@@ -1,8 +1,14 @@
 package oomlab.container;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
-/** The facts Docker and the host sampler gave about one finished container, before any judgement. */
+/**
+ * The facts Docker gave about one finished container, before any judgement.
+ *
+ * @param hostPid   the container's main process as the host sees it (0 if Docker never said)
+ * @param timedOut  the harness killed it at the scenario's timeout
+ */
 public record ContainerOutcome(
         String containerId,
         long hostPid,
@@ -11,10 +17,10 @@ public record ContainerOutcome(
         Instant finishedAt,
         long exitCode,
         boolean dockerOomKilled,
-        boolean timedOut,
-        String sampler,
-        long samplerRecordedPeakBytes) {
+        boolean timedOut) {
 
+    /** From start to exit, -1 where Docker did not say (written to result.json, derived on reading). */
+    @JsonProperty
     public long timeToExitMs() {
         return finishedAt == null || startedAt == null ? -1 : finishedAt.toEpochMilli() - startedAt.toEpochMilli();
     }

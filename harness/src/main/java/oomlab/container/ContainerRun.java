@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import oomlab.sampling.CgroupLocator;
 import oomlab.sampling.CgroupSampler;
 import oomlab.sampling.DockerStatsSampler;
 import oomlab.sampling.HostSampler;
@@ -39,6 +40,8 @@ public final class ContainerRun {
     private final AtomicReference<HostSampler> sampler = new AtomicReference<>();
     private final AtomicReference<InspectContainerResponse> startInfo = new AtomicReference<>();
     private final AtomicBoolean logEnded = new AtomicBoolean();
+    private final CgroupLocator cgroups = CgroupLocator.ofThisHost();
+    private boolean dockerStatsWanted;
 
     public ContainerRun(String label, LabContainer container, MemorySize cap, Duration timeout, Path outputDir,
                         SampleLog samples) {
@@ -48,6 +51,24 @@ public final class ContainerRun {
         this.timeout = timeout;
         this.outputDir = outputDir;
         this.samples = samples;
+    }
+
+    /** Sample through Docker's stats API (1 Hz) even where the cgroup is visible, to compare with such tools. */
+    public ContainerRun withDockerStatsSampler(boolean wanted) {
+        this.dockerStatsWanted = wanted;
+        return this;
+    }
+
+    /** Where the samples came from (cgroup-v1, cgroup-v2, docker-stats), once the run has started. */
+    public String samplerSource() {
+        HostSampler used = sampler.get();
+        return used == null ? "none" : used.source();
+    }
+
+    /** The kernel's own high-water mark of the cgroup, where it keeps one; 0 otherwise. */
+    public long recordedPeakBytes() {
+        HostSampler used = sampler.get();
+        return used == null ? 0 : used.recordedPeakBytes();
     }
 
     public ContainerOutcome execute() {
@@ -83,11 +104,10 @@ public final class ContainerRun {
         startInfo.set(info);
         long startedAt = Instant.parse(info.getState().getStartedAt()).toEpochMilli();
         Long pid = info.getState().getPidLong();
-        boolean statsWanted = "docker-stats".equals(System.getProperty("oomlab.sampler"));
-        HostSampler chosen = pid == null || pid == 0 || statsWanted ? null
-                : CgroupSampler.start(pid, samples, startedAt, CGROUP_SAMPLE_INTERVAL_MS).orElse(null);
+        HostSampler chosen = dockerStatsWanted ? null : CgroupSampler.start(cgroups, pid == null ? 0 : pid,
+                info.getId(), samples, startedAt, CGROUP_SAMPLE_INTERVAL_MS).orElse(null);
         if (chosen == null) {
-            System.out.printf("[oomlab] %s: %s%n", label, statsWanted
+            System.out.printf("[oomlab] %s: %s%n", label, dockerStatsWanted
                     ? "sampling through Docker stats (-Doomlab.sampler=docker-stats)"
                     : "container cgroup not visible from this host; "
                             + "falling back to Docker stats (1 sample/s, peaks may be missed)");
@@ -161,7 +181,6 @@ public final class ContainerRun {
         InspectContainerResponse end = container.getDockerClient().inspectContainerCmd(container.getContainerId())
                 .exec();
         InspectContainerResponse start = startInfo.get();
-        HostSampler used = sampler.get();
         return new ContainerOutcome(
                 end.getId(),
                 start == null || start.getState().getPidLong() == null ? 0 : start.getState().getPidLong(),
@@ -170,9 +189,7 @@ public final class ContainerRun {
                 instant(end.getState().getFinishedAt()),
                 end.getState().getExitCodeLong() == null ? -1 : end.getState().getExitCodeLong(),
                 Boolean.TRUE.equals(end.getState().getOOMKilled()),
-                timedOut,
-                used == null ? "none" : used.source(),
-                used == null ? 0 : used.recordedPeakBytes());
+                timedOut);
     }
 
     private static Instant instant(String dockerTime) {

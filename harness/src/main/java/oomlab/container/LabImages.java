@@ -3,7 +3,6 @@ package oomlab.container;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import oomlab.Settings;
+import oomlab.process.ProcessRunner;
+import oomlab.process.ProcessRunner.ProcessResult;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
@@ -36,15 +38,24 @@ public final class LabImages {
     private final Path workloadsJar;
     private final Path imageParts;
     private final boolean registryReachable;
+    private final Map<Integer, String> chosenBaseImages;
+    private final Map<Integer, Path> chosenJdkHomes;
     private final Map<Integer, String> workloadImages = new HashMap<>();
 
+    /**
+     * @param chosenBaseImages a JDK base image of the user's per JDK major version (-Doomlab.baseImage.N)
+     * @param chosenJdkHomes   a local JDK per major version to build an offline base image from (-Doomlab.jdkHome.N)
+     */
     public LabImages(DockerClient docker, Path dockerfiles, Path workloadsJar, Path imageParts,
-                     boolean registryReachable) {
+                     boolean registryReachable, Map<Integer, String> chosenBaseImages,
+                     Map<Integer, Path> chosenJdkHomes) {
         this.docker = docker;
         this.dockerfiles = dockerfiles;
         this.workloadsJar = workloadsJar;
         this.imageParts = imageParts;
         this.registryReachable = registryReachable;
+        this.chosenBaseImages = Map.copyOf(chosenBaseImages);
+        this.chosenJdkHomes = Map.copyOf(chosenJdkHomes);
     }
 
     /** The image with the workloads jar (and this JDK's Graal jars) on a JDK of this major version. */
@@ -134,8 +145,8 @@ public final class LabImages {
      * or pulled), else one built here from a JDK on this machine.
      */
     String baseImage(int jdk) {
-        String chosen = System.getProperty("oomlab.baseImage." + jdk);
-        if (chosen != null && !chosen.isBlank()) {
+        String chosen = chosenBaseImages.get(jdk);
+        if (chosen != null) {
             return chosen;
         }
         String publicImage = PUBLIC_JDK_IMAGE.formatted(jdk);
@@ -146,7 +157,7 @@ public final class LabImages {
     }
 
     private String offlineBaseImage(int jdk) {
-        Path jdkHome = localJdk(jdk).orElseThrow(() -> new IllegalStateException(
+        Path jdkHome = localJdk(jdk, chosenJdkHomes.get(jdk)).orElseThrow(() -> new IllegalStateException(
                 "No registry is reachable and no JDK " + jdk + " with jlink was found under " + JVM_DIR
                         + " (or -Doomlab.jdkHome." + jdk + "): cannot build a base image for JDK " + jdk));
         Path script = dockerfiles.resolve(OFFLINE_BASE_SCRIPT);
@@ -161,10 +172,9 @@ public final class LabImages {
         return tag;
     }
 
-    static Optional<Path> localJdk(int jdk) {
-        String chosen = System.getProperty("oomlab.jdkHome." + jdk);
-        if (chosen != null && !chosen.isBlank()) {
-            return Optional.of(Path.of(chosen));
+    static Optional<Path> localJdk(int jdk, Path chosen) {
+        if (chosen != null) {
+            return Optional.of(chosen);
         }
         if (!Files.isDirectory(JVM_DIR)) {
             return Optional.empty();
@@ -217,22 +227,11 @@ public final class LabImages {
     }
 
     private static void run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-            }
-            System.out.print(output.lines().map(line -> "[oomlab]   " + line + "\n").reduce("", String::concat));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
+        ProcessResult result = ProcessRunner.run(command, Settings.BASE_IMAGE_BUILD_TIMEOUT);
+        if (!result.succeeded()) {
+            throw new IllegalStateException("building a base image failed: " + result.describe());
         }
+        result.output().lines().forEach(line -> System.out.println("[oomlab]   " + line));
     }
 
     private static String hash(List<Path> files, String extra) {

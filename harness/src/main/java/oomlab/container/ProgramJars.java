@@ -2,11 +2,12 @@ package oomlab.container;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import oomlab.Settings;
+import oomlab.process.ProcessRunner;
+import oomlab.process.ProcessRunner.ProcessResult;
 import oomlab.scenario.Program;
 
 /**
@@ -37,17 +38,13 @@ public final class ProgramJars {
                 "-DoutputDirectory=" + downloads.toAbsolutePath(), "-Dmdep.overWriteIfNewer=true");
         try {
             Files.createDirectories(downloads);
-            Process mvn = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(mvn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!mvn.waitFor(10, TimeUnit.MINUTES) || mvn.exitValue() != 0 || !Files.isRegularFile(jar)) {
-                throw new IllegalStateException("Maven could not resolve " + program.jar() + ":\n" + output);
-            }
-            return jar;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not run Maven to resolve " + program.jar(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
+        ProcessResult mvn = ProcessRunner.run(command, Settings.MAVEN_RESOLVE_TIMEOUT);
+        if (!mvn.succeeded() || !Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Maven could not resolve " + program.jar() + ": " + mvn.describe());
+        }
+        return jar;
     }
 }

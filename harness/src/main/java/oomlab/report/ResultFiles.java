@@ -1,30 +1,24 @@
 package oomlab.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
+import oomlab.result.ResultJson;
+import oomlab.result.RunResult;
 
 /**
- * The results folder: {@code <root>/<scenario>/<config>/} per run (result.json, rss.csv, probe.jsonl,
+ * The results folder: {@code <root>/<scenario>/<run>/} per run (result.json, rss.csv, probe.jsonl,
  * container.log) and {@code <root>/summary.json}, rewritten after every run so an interrupted matrix
  * still lists what finished.
  */
 public final class ResultFiles {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
     private final Path root;
     private final List<RunResult> runs = new ArrayList<>();
 
@@ -37,12 +31,14 @@ public final class ResultFiles {
     }
 
     /** An empty folder for this run; the container writes into it, so anyone may write. */
-    public Path freshRunDir(String scenario, String config) {
-        Path dir = root.resolve(scenario).resolve(config);
+    public Path freshRunDir(String scenario, String runName) {
+        Path dir = root.resolve(scenario).resolve(runName);
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> old = Files.walk(dir)) {
-                    old.sorted(Comparator.reverseOrder()).forEach(ResultFiles::delete);
+                    for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
                 }
             }
             Files.createDirectories(dir);
@@ -55,18 +51,18 @@ public final class ResultFiles {
     }
 
     public synchronized void write(RunResult result, Path runDir) {
-        try {
-            JSON.writeValue(runDir.resolve("result.json").toFile(), result);
-            runs.add(result);
-            JSON.writeValue(root.resolve("summary.json").toFile(), Map.of("runs", runs));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        runs.add(result);
+        writeAtomically(runDir.resolve(ResultJson.RESULT_FILE), ResultJson.write(result));
+        writeAtomically(root.resolve(ResultJson.SUMMARY_FILE),
+                ResultJson.write(new ResultJson.Summary(RunResult.FORMAT_VERSION, runs)));
     }
 
-    private static void delete(Path path) {
+    /** Written beside and moved into place, so a reader never sees half a file. */
+    private static void writeAtomically(Path file, String text) {
         try {
-            Files.delete(path);
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temporary, text);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

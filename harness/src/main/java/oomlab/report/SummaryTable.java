@@ -1,66 +1,73 @@
 package oomlab.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import oomlab.output.WorkReport;
+import oomlab.result.CheckResult;
+import oomlab.result.RunResult;
+import oomlab.verdict.Verdict;
 
 /**
- * Prints the results folder as one table, scenario × configuration × JDK: verdict, time to exit, peak,
- * CPU, CPU per unit of work (and its ratio to the scenario's first configuration on the same JDK), and
- * the NMT category that grew most. Reads every result.json under the folder, so runs of several
- * invocations add up. Run: {@code mvn -q compile exec:java} from the project root.
+ * Results as one table, scenario × configuration × JDK: the judgement, verdict against expectation, time to
+ * exit, peak, CPU, CPU per unit of work (and its ratio to the scenario's first configuration on the same
+ * JDK), what grew most, and RSS beyond NMT. Failed checks are listed under the table.
  */
-public final class SummaryTable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private SummaryTable() {
-    }
-
-    public static void main(String[] args) throws IOException {
-        Path root = Path.of(args.length > 0 ? args[0] : "target/oomlab");
-        if (!Files.isDirectory(root)) {
-            System.err.println("No results under " + root.toAbsolutePath() + ": run `mvn test` first.");
-            System.exit(1);
-        }
-        List<JsonNode> results = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().equals("result.json")).toList()) {
-                results.add(JSON.readTree(file.toFile()));
-            }
-        }
-        results.sort(Comparator.comparing((JsonNode r) -> r.path("scenario").asText())
-                .thenComparing(r -> r.path("jdkMajor").asInt())
-                .thenComparing(r -> r.path("startedAt").asText()));
-        System.out.println("| scenario | config | JDK | verdict | expected | exit s | peak MB | peak/cap | CPU s"
-                + " | CPU ms/unit | vs first | work | grew most (NMT) | unexplained MB |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+public final class SummaryTable implements ResultFormat {
+    @Override
+    public void write(List<RunResult> results, Appendable out) throws IOException {
+        out.append("| scenario | config | JDK | judgement | verdict | expected | exit s | peak MB | peak/cap | CPU s"
+                + " | CPU ms/unit | vs first | work | grew most | unexplained MB |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         String baselineKey = "";
-        double baseline = Double.NaN;
-        for (JsonNode r : results) {
-            String key = r.path("scenario").asText() + "/" + r.path("jdkMajor").asInt();
-            double perUnit = r.path("cpuSecondsPerUnit").isNumber() ? r.path("cpuSecondsPerUnit").asDouble() : Double.NaN;
+        Double baseline = null;
+        for (RunResult r : results) {
+            String key = r.run().scenario() + "/" + r.run().jdkMajor();
+            Double perUnit = r.work() == null ? null : r.work().cpuSecondsPerUnit();
             if (!key.equals(baselineKey)) {
                 baselineKey = key;
                 baseline = perUnit;
             }
-            JsonNode work = r.path("work");
-            String workText = work.isObject() ? work.path("ops").asLong() + " " + work.path("unit").asText()
-                    + (work.path("complete").asBoolean() ? "" : " (killed)") : "-";
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f | %d | %.0f%% | %.1f | %s | %s | %s | %s | %d |%n",
-                    r.path("scenario").asText(), r.path("config").asText(), r.path("jdk").asText(),
-                    r.path("verdict").asText(), r.path("expectedVerdict").isNull() ? "REPORT" : r.path("expectedVerdict").asText(),
-                    r.path("timeToExitMs").asLong() / 1000.0, r.path("peakBytes").asLong() >> 20,
-                    r.path("peakOfCap").asDouble() * 100, r.path("cpuSeconds").asDouble(),
-                    Double.isNaN(perUnit) ? "-" : String.format(Locale.ROOT, "%.3f", perUnit * 1000),
-                    Double.isNaN(perUnit) || Double.isNaN(baseline) ? "-" : String.format(Locale.ROOT, "%.2f×", perUnit / baseline),
-                    workText, r.path("dominantNmtGrowth").asText("-"), r.path("unexplainedBytes").asLong() >> 20);
+            out.append(String.format(Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s | %.1f | %d | %.0f%% | %s | %s | %s | %s | %s | %d |%n",
+                    r.run().scenario(), r.run().config(), r.run().jdkShortVersion(),
+                    r.judgement().passed() ? "passed" : "FAILED", r.exit().verdict(), r.judgement().expectedVerdict(),
+                    r.container().timeToExitMs() / 1000.0, r.memory().peakBytes() >> 20,
+                    r.memory().peakOfCap() * 100,
+                    r.memory().cpuSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", r.memory().cpuSeconds()),
+                    perUnit == null ? "-" : String.format(Locale.ROOT, "%.3f", perUnit * 1000),
+                    perUnit == null || baseline == null ? "-" : String.format(Locale.ROOT, "%.2f×", perUnit / baseline),
+                    workText(r.work(), r.exit().verdict()),
+                    r.nmt().grewMost() == null ? "-" : r.nmt().grewMost(),
+                    r.nmt().unexplainedBytes() >> 20));
         }
+        List<RunResult> failed = results.stream().filter(r -> !r.judgement().passed()).toList();
+        for (RunResult r : failed) {
+            out.append("\nFAILED ").append(r.run().displayName()).append(":\n");
+            for (CheckResult check : r.judgement().failed()) {
+                out.append("  ").append(check.toString()).append('\n');
+            }
+        }
+        out.append(String.format(Locale.ROOT, "%n%d run(s): %d passed, %d failed%n", results.size(),
+                results.size() - failed.size(), failed.size()));
+    }
+
+    /** Units done, and, when the workload did not finish, how it was stopped (from the verdict, not a guess). */
+    static String workText(WorkReport work, Verdict verdict) {
+        if (work == null) {
+            return "-";
+        }
+        String done = work.ops() + " " + work.unit();
+        if (work.complete()) {
+            return done;
+        }
+        return done + switch (verdict) {
+            case OOM_KILLED -> " (OOM-killed)";
+            case KILLED -> " (killed)";
+            case JAVA_OOM -> " (stopped by OutOfMemoryError)";
+            case TIMEOUT -> " (timed out)";
+            case CRASHED -> " (crashed)";
+            case SURVIVED -> " (exited before its report)";
+        };
     }
 }

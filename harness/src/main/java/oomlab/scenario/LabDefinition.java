@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What scenarios.yaml defines: the configurations and the scenarios, in file order. */
 public record LabDefinition(Path file, Map<String, RunConfig> configurations, Map<String, Scenario> scenarios) {
@@ -15,16 +16,14 @@ public record LabDefinition(Path file, Map<String, RunConfig> configurations, Ma
     }
 
     /**
-     * The runs selected by comma-separated scenario and configuration names (null or blank selects all).
+     * The runs selected by comma-separated scenario, configuration and JDK names (null or blank selects all).
      *
      * @throws IllegalArgumentException naming the unknown names and listing the known ones
      */
-    public List<RunPlan> select(String scenarioNames, String configNames) {
-        return select(scenarioNames, configNames, null);
-    }
-
-    /** As {@link #select(String, String)}, also filtered by comma-separated JDK major versions. */
-    public List<RunPlan> select(String scenarioNames, String configNames, String jdkVersions) {
+    public List<RunPlan> select(Selection selection) {
+        String scenarioNames = selection.scenarios();
+        String configNames = selection.configs();
+        String jdkVersions = selection.jdks();
         List<String> wantedScenarios = names(scenarioNames);
         List<String> wantedConfigs = names(configNames);
         List<String> wantedJdks = names(jdkVersions);
@@ -52,6 +51,20 @@ public record LabDefinition(Path file, Map<String, RunConfig> configurations, Ma
                     + " (see 'expect:' and 'jdks:' in " + file + ")");
         }
         return plans;
+    }
+
+    /**
+     * The plan a saved run was made from, as this file defines it now: how a results folder is judged again
+     * after the file changed. Empty when the scenario no longer runs that configuration on that JDK.
+     */
+    public Optional<RunPlan> planFor(String scenarioName, String configName, int jdk) {
+        Scenario scenario = scenarios.get(scenarioName);
+        RunConfig config = configurations.get(configName);
+        if (scenario == null || config == null || !scenario.expect().containsKey(configName)
+                || !scenario.jdks().contains(jdk)) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunPlan(scenario, config, jdk));
     }
 
     private int inFileOrder(String a, String b) {

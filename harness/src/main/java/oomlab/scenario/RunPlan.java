@@ -15,6 +15,11 @@ public record RunPlan(Scenario scenario, RunConfig config, int jdk) {
     }
 
     public Optional<Verdict> expectedVerdict() {
-        return scenario.expectation(config.name(), jdk).expected();
+        return expectation().expected();
+    }
+
+    /** The verdict expected of this run on this JDK, or REPORT. */
+    public Expectation expectation() {
+        return scenario.expectation(config.name(), jdk);
     }
 }

@@ -55,6 +55,11 @@ public record Scenario(
         return program != null && program.isImage();
     }
 
+    /** A built-in workload reports its work (oomlab-work lines); a user's program does not. */
+    public boolean reportsWork() {
+        return program == null;
+    }
+
     /** The first JDK listed; its runs keep the plain names (results/<scenario>/<config>/). */
     public int mainJdk() {
         return jdks.get(0);

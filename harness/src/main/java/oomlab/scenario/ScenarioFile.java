@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -19,6 +23,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import oomlab.verdict.Verdict;
 
@@ -31,11 +37,17 @@ public final class ScenarioFile {
     static final MemorySize SMALLEST_CAP = MemorySize.parse("64m");
     static final int DEFAULT_JDK = 17;
     static final int DEFAULT_TIMEOUT_SECONDS = 300;
+    /** The built-in workloads: the workloads jar is on the harness's classpath, so its own list is the truth. */
+    static final Set<String> WORKLOADS = oomlab.workloads.Main.names();
 
+    // A key given twice would otherwise keep its last value silently.
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /** For finding where a field sits, duplicates and all. */
+    private static final YAMLFactory LOCATING = YAMLFactory.builder().build();
 
     // As written in the file: anything may be missing; validate() says what must not be.
     record FileSpec(Map<String, ConfigSpec> configurations, Map<String, ScenarioSpec> scenarios) {
@@ -78,6 +90,13 @@ public final class ScenarioFile {
             spec = YAML.readValue(text, FileSpec.class);
         } catch (JsonMappingException e) {
             throw fromMappingError(e);
+        } catch (StreamReadException e) {
+            Optional<ScenarioFileException> duplicate = duplicateKey(e);
+            if (duplicate.isPresent()) {
+                throw duplicate.get();
+            }
+            JsonLocation at = e.getLocation();
+            throw new ScenarioFileException(file, line(at), column(at), "", "not valid YAML: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ScenarioFileException(file, line(at), column(at), "", "not valid YAML: " + e.getOriginalMessage());
@@ -116,6 +135,10 @@ public final class ScenarioFile {
         }
         if (s.program() != null) {
             checkProgram(s.program(), child(at, "program"));
+        }
+        if (s.workload() != null && !WORKLOADS.contains(s.workload())) {
+            throw problem(child(at, "workload"), "unknown workload '" + s.workload() + "'; the workloads are: "
+                    + String.join(", ", WORKLOADS) + " (or give a 'program' of your own)");
         }
         require(s.memory(), at, "memory");
         require(s.heap(), at, "heap");
@@ -232,6 +255,9 @@ public final class ScenarioFile {
     }
 
     private ScenarioFileException fromMappingError(JsonMappingException e) {
+        if (e.getCause() instanceof StreamReadException syntax && duplicateKey(syntax).isPresent()) {
+            return duplicateKey(syntax).get();
+        }
         if (e.getCause() instanceof StreamReadException syntax) {
             // YAML syntax errors reach databind wrapped; SnakeYAML's own text spans several lines
             List<String> lines = syntax.getOriginalMessage().lines().map(String::trim)
@@ -253,6 +279,8 @@ public final class ScenarioFile {
                     + Arrays.toString(invalid.getTargetType().getEnumConstants());
         } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
             message = e.getCause().getMessage();
+        } else if (e instanceof MismatchedInputException mismatch) {
+            message = wrongKind(mismatch, path);
         } else {
             message = e.getOriginalMessage();
         }
@@ -261,11 +289,101 @@ public final class ScenarioFile {
         return new ScenarioFileException(file, line(at), column(at), String.join(".", path), message);
     }
 
-    /** Where a field sits in the file: the deepest part of {@code path} that exists. */
+    /**
+     * A key given twice in one mapping, named with both of its lines. The parser stops at the second one and
+     * its context holds the path; both places are then found by walking the file without the check.
+     */
+    private Optional<ScenarioFileException> duplicateKey(StreamReadException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field") || !(e.getProcessor() instanceof JsonParser)) {
+            return Optional.empty();
+        }
+        List<String> path = fieldPath((JsonParser) e.getProcessor());
+        List<JsonLocation> places = occurrences(path);
+        JsonLocation first = places.isEmpty() ? null : places.get(0);
+        JsonLocation second = places.size() < 2 ? e.getLocation() : places.get(1);
+        String key = path.isEmpty() ? "?" : path.get(path.size() - 1);
+        return Optional.of(new ScenarioFileException(file, line(second), column(second), String.join(".", path),
+                "'" + key + "' is given twice, on line " + line(first) + " and line " + line(second)
+                        + "; keep one (YAML would silently use the last)"));
+    }
+
+    /** Every place a field with exactly this path is named, in file order. */
+    private List<JsonLocation> occurrences(List<String> path) {
+        List<JsonLocation> places = new java.util.ArrayList<>();
+        try (JsonParser parser = LOCATING.createParser(text)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.FIELD_NAME && fieldPath(parser).equals(path)) {
+                    places.add(parser.currentTokenLocation());
+                }
+            }
+        } catch (IOException e) {
+            // the places found so far are what can be told
+        }
+        return places;
+    }
+
+    /**
+     * A value of the wrong kind, said in plain words with the right form, e.g. {@code args: --x} for a list.
+     * Jackson's own text names Java types, which a scenario file's author should not need to know.
+     */
+    private String wrongKind(MismatchedInputException e, List<String> path) {
+        Class<?> target = e.getTargetType();
+        String field = path.isEmpty() ? "" : path.get(path.size() - 1);
+        JsonNode given = givenValue(path);
+        String got = given == null ? "" : ", got " + (given.isValueNode() ? "'" + given.asText() + "'" : given);
+        if (target == null) {
+            return "a value of another kind is expected here" + got;
+        }
+        if (List.class.isAssignableFrom(target) || target.isArray()) {
+            String item = given != null && given.isValueNode() ? given.asText() : "a, b";
+            return "a list is expected" + got + "; write it as [" + item + "], or one item per line starting"
+                    + " with '- '";
+        }
+        if (Map.class.isAssignableFrom(target) || target.isRecord()) {
+            return "a mapping of names to values is expected" + got + "; write it as " + mappingExample(field)
+                    + ", or one 'name: value' per line indented below '" + field + ":'";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "a whole number is expected" + got + (field.equals("jdks") ? ", e.g. 17" : ", e.g. 120");
+        }
+        if (target == Double.class || target == double.class) {
+            return "a number is expected" + got + ", e.g. 0.85";
+        }
+        if (target == String.class) {
+            return "a single value (text) is expected" + got + ", e.g. " + field + ": some-value";
+        }
+        return "a value of another kind is expected" + got;
+    }
+
+    private static String mappingExample(String field) {
+        return switch (field) {
+            case "expect" -> "{c2: OOM_KILLED, c1: SURVIVED}";
+            case "env" -> "{MALLOC_ARENA_MAX: \"2\"}";
+            case "checks" -> "{peakAtMost: 0.85}";
+            case "program" -> "{jar: group:artifact:version}";
+            default -> "{name: value}";
+        };
+    }
+
+    /** The value at a path as the file gives it, or null. */
+    private JsonNode givenValue(List<String> path) {
+        try {
+            JsonNode node = YAML.readTree(text);
+            for (String name : path) {
+                node = node == null ? null : node.get(name);
+            }
+            return node == null || node.isMissingNode() || node.isNull() ? null : node;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Where a field sits in the file: the deepest part of {@code path} that exists (its first occurrence). */
     private JsonLocation locate(List<String> path) {
         JsonLocation best = null;
         int bestDepth = -1;
-        try (JsonParser parser = YAML.getFactory().createParser(text)) {
+        try (JsonParser parser = LOCATING.createParser(text)) {
             while (parser.nextToken() != null) {
                 if (parser.currentToken() != JsonToken.FIELD_NAME) {
                     continue;

@@ -1,10 +1,11 @@
 package oomlab.verdict;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import oomlab.Settings;
+import oomlab.process.ProcessRunner;
+import oomlab.process.ProcessRunner.ProcessResult;
 
 /**
  * The kernel's own account of OOM kills, from {@code dmesg}. It outlives the container's cgroup, whose
@@ -20,17 +21,10 @@ public final class KernelLog {
 
     public static Optional<KernelLog> read() {
         try {
-            Process dmesg = new ProcessBuilder("dmesg").redirectErrorStream(true).start();
-            byte[] out = dmesg.getInputStream().readAllBytes();
-            if (!dmesg.waitFor(10, TimeUnit.SECONDS) || dmesg.exitValue() != 0) {
-                return Optional.empty();
-            }
-            return Optional.of(new KernelLog(new String(out, StandardCharsets.UTF_8).lines().toList()));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
+            ProcessResult dmesg = ProcessRunner.run(List.of("dmesg"), Settings.KERNEL_LOG_TIMEOUT);
+            return dmesg.succeeded() ? Optional.of(new KernelLog(dmesg.output().lines().toList())) : Optional.empty();
+        } catch (UncheckedIOException e) {
+            return Optional.empty(); // no dmesg here
         }
     }
 

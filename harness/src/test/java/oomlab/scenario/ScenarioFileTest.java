@@ -58,10 +58,10 @@ class ScenarioFileTest {
                   b: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
                 """);
 
-        assertThat(lab.select(null, null)).extracting(RunPlan::displayName)
+        assertThat(lab.select(Selection.ALL)).extracting(RunPlan::displayName)
                 .containsExactly("a / c2", "a / c1", "b / c2");
-        assertThat(lab.select("b", "")).extracting(RunPlan::displayName).containsExactly("b / c2");
-        assertThat(lab.select("a,b", "c1")).extracting(RunPlan::displayName).containsExactly("a / c1");
+        assertThat(lab.select(new Selection("b", "", null))).extracting(RunPlan::displayName).containsExactly("b / c2");
+        assertThat(lab.select(new Selection("a,b", "c1", null))).extracting(RunPlan::displayName).containsExactly("a / c1");
     }
 
     @Test
@@ -72,10 +72,10 @@ class ScenarioFileTest {
                   b: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
                 """);
 
-        assertThatThrownBy(() -> lab.select("nope", null))
+        assertThatThrownBy(() -> lab.select(new Selection("nope", null, null)))
                 .hasMessageContaining("Unknown scenario nope in -Dscenario")
                 .hasMessageContaining("Known scenarios in scenarios.yaml: a, b");
-        assertThatThrownBy(() -> lab.select(null, "c9"))
+        assertThatThrownBy(() -> lab.select(new Selection(null, "c9", null)))
                 .hasMessageContaining("Unknown configuration c9 in -Dconfig")
                 .hasMessageContaining("c2, c1");
     }
@@ -188,12 +188,12 @@ class ScenarioFileTest {
                       25: {c2: REPORT}
                 """);
 
-        List<RunPlan> plans = lab.select(null, null);
+        List<RunPlan> plans = lab.select(Selection.ALL);
         assertThat(plans).extracting(RunPlan::displayName)
                 .containsExactly("leak / c2", "leak / c1", "leak / c2-jdk25", "leak / c1-jdk25");
         assertThat(plans).extracting(plan -> plan.expectedVerdict().map(Enum::name).orElse("REPORT"))
                 .containsExactly("OOM_KILLED", "SURVIVED", "REPORT", "SURVIVED");
-        assertThat(lab.select(null, null, "25")).extracting(RunPlan::runName).containsExactly("c2-jdk25", "c1-jdk25");
+        assertThat(lab.select(new Selection(null, null, "25"))).extracting(RunPlan::runName).containsExactly("c2-jdk25", "c1-jdk25");
     }
 
     @Test
@@ -239,11 +239,87 @@ class ScenarioFileTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRejectedWithBothLines() {
+        ScenarioFileException e = catchProblem("""
+                scenarios:
+                  a:
+                    workload: steady
+                    memory: 256m
+                    heap: 64m
+                    memory: 512m
+                    expect: {c2: SURVIVED}
+                """);
+
+        assertThat(e).hasMessage("scenarios.yaml:12:5: scenarios.a.memory: 'memory' is given twice, on line 10 and"
+                + " line 12; keep one (YAML would silently use the last)");
+    }
+
+    @Test
+    void aScenarioNameGivenTwiceIsRejected() {
+        assertThat(catchProblem("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                  a: {workload: steady, memory: 512m, heap: 64m, expect: {c2: SURVIVED}}
+                """)).hasMessageStartingWith("scenarios.yaml:9:3: scenarios.a: 'a' is given twice, on line 8 and line 9");
+    }
+
+    @Test
+    void anUnknownWorkloadIsRejectedListingTheWorkloads() {
+        assertThat(catchProblem("""
+                scenarios:
+                  a:
+                    workload: jit-chrun
+                    memory: 256m
+                    heap: 64m
+                    expect: {c2: SURVIVED}
+                """)).hasMessage("scenarios.yaml:9:5: scenarios.a.workload: unknown workload 'jit-chrun'; the workloads"
+                + " are: direct-buffers, heap-leak, jit-churn, native-leak, steady, thread-storm (or give a 'program'"
+                + " of your own)");
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsSaidInPlainWordsWithTheRightForm() {
+        assertThat(catchProblem("""
+                scenarios:
+                  a:
+                    workload: steady
+                    args: --iterations=100
+                    memory: 256m
+                    heap: 64m
+                    expect: {c2: SURVIVED}
+                """)).hasMessage("scenarios.yaml:10:5: scenarios.a.args: a list is expected, got '--iterations=100';"
+                + " write it as [--iterations=100], or one item per line starting with '- '");
+        assertThat(catchProblem("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, timeoutSeconds: soon, expect: {c2: SURVIVED}}
+                """)).hasMessage("scenarios.yaml:8:50: scenarios.a.timeoutSeconds: a whole number is expected, got"
+                + " 'soon', e.g. 120");
+        assertThat(catchProblem("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, expect: c2}
+                """)).hasMessageContaining("scenarios.a.expect: a mapping of names to values is expected, got 'c2';"
+                + " write it as {c2: OOM_KILLED, c1: SURVIVED}");
+        assertThat(catchProblem("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}, checks: {peakAtMost: high}}
+                """)).hasMessageContaining("scenarios.a.checks.peakAtMost: a number is expected, got 'high', e.g. 0.85");
+        assertThat(catchProblem("""
+                scenarios:
+                  a: {workload: [steady], memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                """)).hasMessageContaining("scenarios.a.workload: a single value (text) is expected, got [\"steady\"]")
+                .message().doesNotContain("java.");
+    }
+
+    /**
+     * The file users run, whatever they made of it: it loads, and every run it selects has an expectation of
+     * its own. Which scenarios it holds is theirs to decide, so no name is asserted here.
+     */
+    @Test
     void theProjectsOwnScenarioFileLoads() {
         LabDefinition lab = ScenarioFile.load(Path.of(System.getProperty("oomlab.scenarios", "../scenarios.yaml")));
 
-        assertThat(lab.scenarios()).containsKeys("direct-buffer-leak", "steady");
-        assertThat(lab.select(null, null)).isNotEmpty();
+        List<RunPlan> runs = lab.select(Selection.ALL);
+        assertThat(runs).isNotEmpty().allSatisfy(run -> assertThat(run.expectation()).isNotNull());
     }
 
     private static ScenarioFileException catchProblem(String scenarios) {

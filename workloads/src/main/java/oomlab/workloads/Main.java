@@ -24,6 +24,11 @@ public final class Main {
     private Main() {
     }
 
+    /** The workloads this jar runs, by the name a scenario gives them. */
+    public static java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(WORKLOADS.keySet());
+    }
+
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0 || !WORKLOADS.containsKey(argv[0])) {
             System.err.println("usage: Main <workload> [--name=value ...]; workloads: " + WORKLOADS.keySet());

@@ -30,6 +30,7 @@ public final class ThreadStorm implements Workload {
             }, "storm-" + i);
             thread.start();
             started.add(thread);
+            Progress.add(1); // a run killed halfway still tells how many threads it had started
             java.util.concurrent.locks.LockSupport.parkNanos(pauseNanos);
         }
         Thread.sleep(holdMs);

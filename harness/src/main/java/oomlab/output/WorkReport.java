@@ -1,6 +1,7 @@
-package oomlab.report;
+package oomlab.output;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
@@ -16,11 +17,14 @@ public record WorkReport(String workload, long ops, String unit, long elapsedMs,
     private static final String PROGRESS = "oomlab-progress ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Units of work per second of the workload's own clock (written to result.json, derived on reading). */
+    @JsonProperty
     public double opsPerSecond() {
         return elapsedMs == 0 ? 0 : ops * 1000.0 / elapsedMs;
     }
 
     /** CPU seconds per unit of work, or null when no work was done. */
+    @JsonProperty
     public Double cpuSecondsPerUnit() {
         return ops == 0 ? null : cpuMs / 1000.0 / ops;
     }

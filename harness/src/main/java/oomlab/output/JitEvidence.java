@@ -1,4 +1,4 @@
-package oomlab.report;
+package oomlab.output;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,12 @@ import java.util.regex.Pattern;
  * and Graal's ShowConfiguration line at its first compilation. A run killed before the end has no CITime
  * block; the Graal line survives the kill.
  */
-public record JitEvidence(Map<String, Long> methodsByCompiler, List<String> lines) {
+public record JitEvidence(Map<String, Long> compiledMethods, List<String> evidence) {
+    public JitEvidence {
+        compiledMethods = Map.copyOf(compiledMethods);
+        evidence = List.copyOf(evidence);
+    }
+
     private static final Pattern CITIME_COMPILER =
             Pattern.compile("^\\s*(C1|C2|JVMCI|JVMCI-native)\\s*\\{speed:.*?standard:[^,]*,[^,]*,\\s*(\\d+) methods;"
                     + "\\s*osr:[^,]*,[^,]*,\\s*(\\d+) methods");

@@ -1,0 +1,92 @@
+package oomlab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import oomlab.judgement.Judge;
+import oomlab.report.SummaryTable;
+import oomlab.result.ResultJson;
+import oomlab.result.RunResult;
+import oomlab.scenario.LabDefinition;
+import oomlab.scenario.RunPlan;
+import oomlab.scenario.ScenarioFile;
+import oomlab.scenario.ScenarioFileException;
+
+/**
+ * Judges a saved results folder again against the scenario file as it is now, and prints the table. Needs
+ * no Docker: it reads result.json files only. Exit code 0 when every run passed, 1 when one failed, 2 when
+ * the input could not be read.
+ *
+ * <p>{@code mvn -q compile exec:java} runs it on target/oomlab; {@code -Doomlab.results=DIR} and
+ * {@code -Doomlab.scenarios=FILE} point it elsewhere (e.g. a CI artifact).
+ */
+public final class Rejudge {
+    static final int PASSED = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    private Rejudge() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Settings settings = Settings.fromSystem();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--results" -> settings = settings.withResultsRoot(Path.of(args[i + 1]));
+                case "--scenarios" -> settings = settings.withScenarioFile(Path.of(args[i + 1]));
+                default -> {
+                    System.err.println("usage: Rejudge [--results DIR] [--scenarios FILE]");
+                    System.exit(BAD_INPUT);
+                }
+            }
+        }
+        System.exit(run(settings.resultsRoot(), settings.scenarioFile(), System.out));
+    }
+
+    /** The exit code: {@link #PASSED}, {@link #FAILED} or {@link #BAD_INPUT}. */
+    static int run(Path resultsRoot, Path scenarioFile, Appendable out) throws IOException {
+        if (!Files.isDirectory(resultsRoot)) {
+            out.append("No results under ").append(resultsRoot.toAbsolutePath().toString())
+                    .append(": run `mvn test` first, or name a folder with -Doomlab.results=DIR\n");
+            return BAD_INPUT;
+        }
+        LabDefinition definition;
+        try {
+            definition = ScenarioFile.load(scenarioFile);
+        } catch (ScenarioFileException e) {
+            out.append(e.getMessage()).append('\n');
+            return BAD_INPUT;
+        }
+        ResultJson.Folder folder = ResultJson.readFolder(resultsRoot);
+        List<RunResult> judged = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (RunResult saved : folder.results()) {
+            Optional<RunPlan> plan = definition.planFor(saved.run().scenario(), saved.run().config(),
+                    saved.run().jdkMajor());
+            if (plan.isEmpty()) {
+                notes.add(saved.run().displayName() + ": no longer run by " + scenarioFile.getFileName()
+                        + "; its saved judgement is shown");
+                judged.add(saved);
+                continue;
+            }
+            judged.add(saved.withJudgement(Judge.judge(saved, plan.get().expectation(),
+                    plan.get().scenario().checksFor(saved.run().config()), plan.get().scenario().reportsWork())));
+        }
+        out.append("Judged ").append(Integer.toString(judged.size())).append(" run(s) under ")
+                .append(resultsRoot.toString()).append(" against ").append(scenarioFile.toString()).append("\n\n");
+        new SummaryTable().write(judged, out);
+        for (String note : notes) {
+            out.append("note: ").append(note).append('\n');
+        }
+        for (String problem : folder.unreadable()) {
+            out.append("unreadable: ").append(problem).append('\n');
+        }
+        if (judged.isEmpty() || !folder.unreadable().isEmpty()) {
+            return BAD_INPUT;
+        }
+        return judged.stream().allMatch(r -> r.judgement().passed()) ? PASSED : FAILED;
+    }
+}

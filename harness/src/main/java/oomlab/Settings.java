@@ -1,0 +1,113 @@
+package oomlab;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import oomlab.scenario.Selection;
+
+/**
+ * Every setting the lab reads from outside, read once: system properties ({@code -Dname=value}, which the
+ * Maven build passes on) and the environment. Defaults live here and nowhere else; everything below
+ * {@link Lab} is handed the values it needs.
+ *
+ * @param scenarioFile      {@code oomlab.scenarios}: the scenario file
+ * @param dockerfiles       {@code oomlab.dockerfiles}: the workload Dockerfile and the offline base-image script
+ * @param imageParts        {@code oomlab.imageParts}: what the build staged for the images (Graal jars)
+ * @param resultsRoot       {@code oomlab.results}: where results are written
+ * @param selection         {@code scenario}, {@code config}, {@code jdk}: comma-separated names, blank for all
+ * @param registryReachable {@code oomlab.registryReachable}: false where no image can be pulled
+ * @param dockerStatsSampler {@code oomlab.sampler=docker-stats}: sample through Docker's stats API even where
+ *                          the container's cgroup is visible
+ * @param baseImages        {@code oomlab.baseImage.<jdk>}: a JDK base image of the user's, per JDK
+ * @param jdkHomes          {@code oomlab.jdkHome.<jdk>}: a local JDK to build an offline base image from
+ * @param ryukDisabled      environment {@code TESTCONTAINERS_RYUK_DISABLED}: the lab then sweeps its own leftovers
+ * @param hostOverride      environment {@code TESTCONTAINERS_HOST_OVERRIDE}, shown only
+ */
+public record Settings(
+        Path scenarioFile,
+        Path dockerfiles,
+        Path imageParts,
+        Path resultsRoot,
+        Selection selection,
+        boolean registryReachable,
+        boolean dockerStatsSampler,
+        Map<Integer, String> baseImages,
+        Map<Integer, Path> jdkHomes,
+        boolean ryukDisabled,
+        String hostOverride) {
+
+    /** How long the lab waits for the host commands it runs before it gives up on them. */
+    public static final Duration MAVEN_RESOLVE_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration BASE_IMAGE_BUILD_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration KERNEL_LOG_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final String SAMPLER_DOCKER_STATS = "docker-stats";
+    private static final String SAMPLER_CGROUP = "cgroup";
+
+    public Settings {
+        baseImages = Map.copyOf(baseImages);
+        jdkHomes = Map.copyOf(jdkHomes);
+    }
+
+    /** The settings of this JVM: its system properties and its environment. */
+    public static Settings fromSystem() {
+        return from(System.getProperties(), System.getenv());
+    }
+
+    public static Settings from(Properties properties, Map<String, String> env) {
+        String sampler = properties.getProperty("oomlab.sampler", SAMPLER_CGROUP).trim();
+        if (!sampler.equals(SAMPLER_CGROUP) && !sampler.equals(SAMPLER_DOCKER_STATS)) {
+            throw new IllegalArgumentException("-Doomlab.sampler=" + sampler + " is not known: use " + SAMPLER_CGROUP
+                    + " (the default: the container's cgroup, 40 samples/s, Docker stats where it is not visible) or "
+                    + SAMPLER_DOCKER_STATS);
+        }
+        Map<Integer, String> baseImages = new TreeMap<>();
+        Map<Integer, Path> jdkHomes = new TreeMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            String value = properties.getProperty(name).trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (name.startsWith("oomlab.baseImage.")) {
+                baseImages.put(jdkOf(name), value);
+            } else if (name.startsWith("oomlab.jdkHome.")) {
+                jdkHomes.put(jdkOf(name), Path.of(value));
+            }
+        }
+        return new Settings(
+                Path.of(properties.getProperty("oomlab.scenarios", "scenarios.yaml")),
+                Path.of(properties.getProperty("oomlab.dockerfiles", "dockerfiles")),
+                Path.of(properties.getProperty("oomlab.imageParts", "target/image-parts")),
+                Path.of(properties.getProperty("oomlab.results", "target/oomlab")),
+                new Selection(properties.getProperty("scenario"), properties.getProperty("config"),
+                        properties.getProperty("jdk")),
+                !"false".equals(properties.getProperty("oomlab.registryReachable")),
+                sampler.equals(SAMPLER_DOCKER_STATS),
+                baseImages,
+                jdkHomes,
+                Boolean.parseBoolean(env.get("TESTCONTAINERS_RYUK_DISABLED")),
+                env.getOrDefault("TESTCONTAINERS_HOST_OVERRIDE", ""));
+    }
+
+    private static int jdkOf(String propertyName) {
+        String suffix = propertyName.substring(propertyName.lastIndexOf('.') + 1);
+        try {
+            return Integer.parseInt(suffix);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + propertyName + ": the last part must be a JDK major version,"
+                    + " e.g. -Doomlab.baseImage.17=my-registry/jdk:17");
+        }
+    }
+
+    public Settings withResultsRoot(Path root) {
+        return new Settings(scenarioFile, dockerfiles, imageParts, root, selection, registryReachable,
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride);
+    }
+
+    public Settings withScenarioFile(Path file) {
+        return new Settings(file, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride);
+    }
+}

@@ -1,0 +1,118 @@
+package oomlab.judgement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import oomlab.result.CheckResult;
+import oomlab.result.Judgement;
+import oomlab.result.RunResult;
+import oomlab.scenario.Checks;
+import oomlab.scenario.Expectation;
+import oomlab.verdict.ExitEvidence;
+import oomlab.verdict.Verdict;
+
+/**
+ * Holds a run's result against what its scenario expects: the verdict, the scenario's checks from
+ * scenarios.yaml, and the lab's own checks that every run must pass for its numbers to mean anything.
+ * It reads only the result, so a saved results folder can be judged again against an edited scenario file
+ * without running anything.
+ */
+public final class Judge {
+    /** Below this the curve to the cap is too coarse to trust (Docker's stats API gives 1 Hz). */
+    static final double MIN_CGROUP_SAMPLER_HZ = 15;
+
+    private Judge() {
+    }
+
+    /**
+     * @param expectation   the verdict expected of this run, or REPORT
+     * @param checks        the scenario's checks and this configuration's own (see Scenario.checksFor)
+     * @param reportsWork   the program is a built-in workload, which reports its work (a user's does not)
+     */
+    public static Judgement judge(RunResult result, Expectation expectation, List<Checks> checks,
+                                  boolean reportsWork) {
+        List<CheckResult> results = new ArrayList<>();
+        Verdict verdict = result.exit().verdict();
+        expectation.expected().ifPresent(expected ->
+                results.add(new CheckResult("verdict", expected.name(), verdict.name(), verdict == expected)));
+        verdictConsistency(result, reportsWork, results);
+        recording(result, results);
+        for (Checks own : checks) {
+            scenarioChecks(own, result, results);
+        }
+        return Judgement.of(expectation.toString(), results);
+    }
+
+    /** What a verdict implies must also hold, or the verdict itself is suspect. */
+    private static void verdictConsistency(RunResult result, boolean reportsWork, List<CheckResult> out) {
+        ExitEvidence evidence = result.exit().evidence();
+        switch (result.exit().verdict()) {
+            case OOM_KILLED -> {
+                out.add(new CheckResult("exitCode", "137", Long.toString(evidence.exitCode()),
+                        evidence.exitCode() == ExitEvidence.SIGKILL_EXIT));
+                boolean confirmed = evidence.dockerOomKilled() || evidence.kernelOomKills() > 0;
+                out.add(new CheckResult("oomKillConfirmed", "Docker or the kernel confirms the OOM kill",
+                        "Docker OOMKilled " + evidence.dockerOomKilled() + ", kernel OOM kills "
+                                + evidence.kernelOomKills(), confirmed));
+            }
+            case JAVA_OOM -> out.add(new CheckResult("exitCode", "not 137 (a Java OOM is not a kernel kill)",
+                    Long.toString(evidence.exitCode()), evidence.exitCode() != ExitEvidence.SIGKILL_EXIT));
+            case SURVIVED -> {
+                if (reportsWork) {
+                    boolean complete = result.work() != null && result.work().complete();
+                    out.add(new CheckResult("workComplete", "the workload reported all its work done",
+                            result.work() == null ? "no work report" : result.work().ops() + " " + result.work().unit()
+                                    + (complete ? ", complete" : ", incomplete"), complete));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** A run whose recording is missing cannot back any claim about memory. */
+    private static void recording(RunResult result, List<CheckResult> out) {
+        out.add(new CheckResult("samples", "> 0 host samples in rss.csv", Long.toString(result.memory().samples()),
+                result.memory().samples() > 0));
+        if (result.memory().sampler().startsWith("cgroup")) {
+            out.add(new CheckResult("samplerHz", ">= " + fraction(MIN_CGROUP_SAMPLER_HZ),
+                    fraction(result.memory().samplerHz()), result.memory().samplerHz() >= MIN_CGROUP_SAMPLER_HZ));
+        }
+        out.add(new CheckResult("probeSamples", "> 0 probe lines in probe.jsonl",
+                Integer.toString(result.nmt().probeSamples()), result.nmt().probeSamples() > 0));
+    }
+
+    private static void scenarioChecks(Checks checks, RunResult result, List<CheckResult> out) {
+        double peak = result.memory().peakOfCap();
+        if (checks.peakAtLeast() != null) {
+            out.add(new CheckResult("peakAtLeast", ">= " + fraction(checks.peakAtLeast()), fraction(peak),
+                    peak >= checks.peakAtLeast()));
+        }
+        if (checks.peakAtMost() != null) {
+            out.add(new CheckResult("peakAtMost", "<= " + fraction(checks.peakAtMost()), fraction(peak),
+                    peak <= checks.peakAtMost()));
+        }
+        if (checks.nmtGrowth() != null) {
+            String grew = result.nmt().dominantNmtGrowth();
+            out.add(new CheckResult("nmtGrowth", checks.nmtGrowth(), String.valueOf(grew),
+                    checks.nmtGrowth().equals(grew)));
+        }
+        if (checks.compiledBy() != null) {
+            Map<String, Long> compiled = result.jit().compiledMethods();
+            boolean exactly = compiled.keySet().equals(new java.util.HashSet<>(checks.compiledBy()))
+                    && compiled.values().stream().allMatch(methods -> methods > 0);
+            out.add(new CheckResult("compiledBy", "methods compiled by exactly " + checks.compiledBy(),
+                    compiled.isEmpty() ? "no CITime report" : new java.util.TreeMap<>(compiled).toString(), exactly));
+        }
+        if (checks.growthMostlyIn() != null) {
+            double share = result.nmt().shareOf(checks.growthMostlyIn());
+            out.add(new CheckResult("growthMostlyIn", "> 0.5 of the growth in " + checks.growthMostlyIn(),
+                    fraction(share) + " (unexplained " + (result.nmt().unexplainedGrowthBytes() >> 20) + " MB)",
+                    share > 0.5));
+        }
+    }
+
+    private static String fraction(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}

@@ -1,0 +1,75 @@
+package oomlab.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JvmOutputTest {
+    @Test
+    void theJvmsOwnRejectionsAreKeptAndAFailedPreloadMeansTheConfigurationDidNotRun() {
+        JvmOutput output = new JvmOutput("""
+                ERROR: ld.so: object '/opt/oomlab/lib/libjemalloc.so.2' from LD_PRELOAD cannot be preloaded (cannot open shared object file): ignored.
+                Unrecognized VM option 'TrimNativeHeapIntervall=1000'
+                Error: Could not create the Java Virtual Machine.
+                ordinary output
+                """);
+
+        assertThat(output.jvmErrors()).hasSize(3).first().asString().contains("cannot be preloaded");
+        assertThat(output.configurationNotApplied()).isTrue();
+        assertThat(output.javaOutOfMemoryError()).isFalse();
+
+        JvmOutput rejectedFlagOnly = new JvmOutput("Unrecognized VM option 'Foo'\n");
+        assertThat(rejectedFlagOnly.configurationNotApplied()).isFalse();
+        assertThat(rejectedFlagOnly.jvmErrors()).containsExactly("Unrecognized VM option 'Foo'");
+    }
+
+    @Test
+    void aJavaOutOfMemoryErrorIsSeen() {
+        JvmOutput output = new JvmOutput("""
+                Exception in thread "main" java.lang.OutOfMemoryError: Cannot reserve 67108864 bytes of direct buffer memory
+                """);
+
+        assertThat(output.javaOutOfMemoryError()).isTrue();
+        assertThat(new JvmOutput(null).javaOutOfMemoryError()).isFalse();
+    }
+
+    @Test
+    void theWorkloadsClosingLineGivesThroughput() {
+        WorkReport work = new JvmOutput("""
+                oomlab-progress {"workload":"steady","ops":40,"unit":"iterations","elapsedMs":1000,"cpuMs":900}
+                steady checksum 1
+                oomlab-work {"workload":"steady","ops":100,"unit":"iterations","elapsedMs":4000,"cpuMs":5000}
+                """).work().orElseThrow();
+
+        assertThat(work.complete()).isTrue();
+        assertThat(work.ops()).isEqualTo(100);
+        assertThat(work.opsPerSecond()).isEqualTo(25.0);
+        assertThat(work.cpuSecondsPerUnit()).isEqualTo(0.05);
+        assertThat(new JvmOutput("killed before the first second\n").work()).isEmpty();
+    }
+
+    @Test
+    void aKilledRunStillTellsHowFarItGot() {
+        WorkReport work = new JvmOutput("""
+                oomlab-progress {"workload":"jit-churn","ops":1000,"unit":"calls","elapsedMs":1000,"cpuMs":1500}
+                oomlab-progress {"workload":"jit-churn","ops":3000,"unit":"calls","elapsedMs":2000,"cpuMs":3000}
+                oomlab-progress {"workload":"jit-ch""").work().orElseThrow();
+
+        assertThat(work.complete()).isFalse();
+        assertThat(work.ops()).isEqualTo(3000);
+        assertThat(work.cpuSecondsPerUnit()).isEqualTo(0.001);
+    }
+
+    @Test
+    void jitEvidenceCountsMethodsPerCompilerAndKeepsGraalsOwnWords() {
+        JitEvidence jit = new JvmOutput("""
+                Using compiler configuration 'community' provided by org.graalvm.compiler.truffle.compiler.hotspot.Factory loaded from jar:file:///opt/oomlab/graal/compiler-22.3.5.jar!/x.class
+                  C1 {speed: 27425.916 bytes/s; standard: 22.422 s, 483551 bytes, 5093 methods; osr: 36.075 s, 1120780 bytes, 233 methods; nmethods_size: 1 bytes; nmethods_code_size: 1 bytes}
+                  JVMCI {speed: 2524.485 bytes/s; standard:  2.450 s, 5883 bytes, 44 methods; osr:  1.010 s, 2851 bytes, 10 methods; nmethods_size: 29232 bytes; nmethods_code_size: 20421 bytes}
+                """).jit();
+
+        assertThat(jit.compiledMethods()).containsOnly(Map.entry("C1", 5326L), Map.entry("JVMCI", 54L));
+        assertThat(jit.evidence()).hasSize(3).first().asString().startsWith("Using compiler configuration 'community'");
+    }
+}
