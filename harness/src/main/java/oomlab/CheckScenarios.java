@@ -18,7 +18,7 @@ public final class CheckScenarios {
     public static void main(String[] args) {
         Settings settings;
         try {
-            settings = Settings.fromSystem();
+            settings = Settings.fromSystem().withArguments(args);
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
             return;

@@ -32,16 +32,13 @@ public final class Rejudge {
     }
 
     public static void main(String[] args) throws IOException {
-        Settings settings = Settings.fromSystem();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--results" -> settings = settings.withResultsRoot(Path.of(args[i + 1]));
-                case "--scenarios" -> settings = settings.withScenarioFile(Path.of(args[i + 1]));
-                default -> {
-                    System.err.println("usage: Rejudge [--results DIR] [--scenarios FILE]");
-                    System.exit(BAD_INPUT);
-                }
-            }
+        Settings settings;
+        try {
+            settings = Settings.fromSystem().withArguments(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("[oomlab] " + e.getMessage());
+            System.exit(BAD_INPUT);
+            return;
         }
         System.exit(run(settings.resultsRoot(), settings.scenarioFile(), System.out));
     }

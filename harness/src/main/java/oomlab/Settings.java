@@ -101,6 +101,26 @@ public record Settings(
         }
     }
 
+    /**
+     * With the command line of the lab's own commands: {@code --results DIR} and {@code --scenarios FILE} (what
+     * the Maven build hands them), over what the properties said.
+     */
+    public Settings withArguments(String... args) {
+        Settings settings = this;
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            settings = switch (args[i]) {
+                case "--results" -> settings.withResultsRoot(Path.of(args[i + 1]));
+                case "--scenarios" -> settings.withScenarioFile(Path.of(args[i + 1]));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; known: --results DIR, --scenarios FILE");
+            };
+        }
+        return settings;
+    }
+
     public Settings withResultsRoot(Path root) {
         return new Settings(scenarioFile, dockerfiles, imageParts, root, selection, registryReachable,
                 dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride);

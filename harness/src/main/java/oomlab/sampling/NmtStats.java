@@ -16,7 +16,10 @@ import java.util.Map;
  * @param unexplainedBytes        VmRSS minus NMT's committed total at the sample with the highest RSS. Negative
  *                                when NMT counts memory committed but not yet touched (a heap without
  *                                AlwaysPreTouch)
- * @param unexplainedGrowthBytes  how much that gap grew from the first sample to the last
+ * @param unexplainedGrowthBytes  how much RSS beyond NMT's total grew from the first sample to the last, the gap
+ *                                counted from zero: while RSS is below NMT's total (memory committed but not yet
+ *                                touched, such as a heap filling up without AlwaysPreTouch) nothing is beyond
+ *                                NMT, so touching what NMT already counts is not taken for memory it cannot see
  */
 public record NmtStats(int probeSamples, Map<String, Long> first, Map<String, Long> last, Map<String, Long> peak,
                        Map<String, Long> growth, String dominantNmtGrowth, long unexplainedBytes,
@@ -54,7 +57,8 @@ public record NmtStats(int probeSamples, Map<String, Long> first, Map<String, Lo
         });
         String dominant = growth.entrySet().stream().filter(e -> e.getValue() > 0)
                 .max(Comparator.comparingLong(Map.Entry::getValue)).map(Map.Entry::getKey).orElse(null);
-        long unexplainedGrowth = unexplained(lines.get(lines.size() - 1)) - unexplained(lines.get(0));
+        long unexplainedGrowth = Math.max(0, unexplained(lines.get(lines.size() - 1)))
+                - Math.max(0, unexplained(lines.get(0)));
         return new NmtStats(lines.size(), first, last, peaks, growth, dominant, unexplained(peakRss),
                 unexplainedGrowth);
     }

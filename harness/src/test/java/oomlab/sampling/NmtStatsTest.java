@@ -41,6 +41,18 @@ class NmtStatsTest {
         assertThat(stats.shareOf(List.of("Arena Chunk"))).isLessThan(0.02);
     }
 
+    /** steady: a heap without AlwaysPreTouch is touched as it fills; NMT counted it committed all along. */
+    @Test
+    void touchingMemoryNmtAlreadyCountsIsNotGrowthBeyondIt() {
+        NmtStats stats = NmtStats.of(List.of(
+                line(40L << 20, Map.of("Total", 170L << 20, "Java Heap", 128L << 20, "Arena Chunk", 1L << 20)),
+                line(47L << 20, Map.of("Total", 172L << 20, "Java Heap", 128L << 20, "Arena Chunk", 3L << 20))));
+
+        assertThat(stats.unexplainedBytes()).isEqualTo(-(125L << 20));
+        assertThat(stats.unexplainedGrowthBytes()).isZero();
+        assertThat(stats.grewMost()).isEqualTo("Arena Chunk");
+    }
+
     @Test
     void noProbeLinesGiveEmptyStats() {
         NmtStats stats = NmtStats.of(List.of());

@@ -316,7 +316,7 @@ class ScenarioFileTest {
      */
     @Test
     void theProjectsOwnScenarioFileLoads() {
-        LabDefinition lab = ScenarioFile.load(Path.of(System.getProperty("oomlab.scenarios", "../scenarios.yaml")));
+        LabDefinition lab = ScenarioFile.load(Path.of(System.getProperty("oomlab.scenarios", "scenarios.yaml")));
 
         List<RunPlan> runs = lab.select(Selection.ALL);
         assertThat(runs).isNotEmpty().allSatisfy(run -> assertThat(run.expectation()).isNotNull());

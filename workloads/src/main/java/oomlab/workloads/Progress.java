@@ -21,6 +21,10 @@ public final class Progress {
         DONE.addAndGet(units);
     }
 
+    static long done() {
+        return DONE.get();
+    }
+
     static void set(long units) {
         DONE.set(units);
     }

@@ -35,6 +35,15 @@ class WorkloadsTest {
         assertThat(new NativeLeak().run(new Args(List.of("--total=10", "--deflaters-per-s=10000")))).isEqualTo(10);
     }
 
+    /** A thread storm is killed before it returns; its progress lines must still count the threads it started. */
+    @Test
+    void threadStormCountsEachStartedThreadAsProgress() throws Exception {
+        long before = Progress.done();
+        new ThreadStorm().run(new Args(List.of("--threads=20", "--depth=10", "--hold-ms=10", "--threads-per-s=10000")));
+
+        assertThat(Progress.done() - before).isEqualTo(20);
+    }
+
     @Test
     void argumentsMustBeNamed() {
         assertThatThrownBy(() -> new Args(List.of("512"))).hasMessageContaining("expected --name=value");

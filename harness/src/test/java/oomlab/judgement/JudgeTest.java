@@ -1,0 +1,104 @@
+package oomlab.judgement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import oomlab.output.JitEvidence;
+import oomlab.result.CheckResult;
+import oomlab.result.Judgement;
+import oomlab.result.ResultFixture;
+import oomlab.result.RunResult;
+import oomlab.sampling.MemoryCurve;
+import oomlab.scenario.Checks;
+import oomlab.scenario.Expectation;
+import oomlab.verdict.ExitAnalysis;
+import oomlab.verdict.ExitEvidence;
+import org.junit.jupiter.api.Test;
+
+class JudgeTest {
+    private static final Checks PEAK_AT_MOST_085 = new Checks(null, 0.85, null, null, null);
+
+    @Test
+    void aRunThatMeetsEveryExpectationPassesWithEachCheckListed() {
+        Judgement judgement = Judge.judge(ResultFixture.c1Survivor(0.55), Expectation.parse("SURVIVED"),
+                List.of(Checks.NONE, PEAK_AT_MOST_085), true);
+
+        assertThat(judgement.passed()).isTrue();
+        assertThat(judgement.expectedVerdict()).isEqualTo("SURVIVED");
+        assertThat(judgement.checks()).extracting(CheckResult::name)
+                .containsExactly("verdict", "workComplete", "samples", "samplerHz", "probeSamples", "peakAtMost");
+        assertThat(judgement.checks()).filteredOn(c -> c.name().equals("peakAtMost")).singleElement()
+                .isEqualTo(new CheckResult("peakAtMost", "<= 0.850", "0.550", true));
+    }
+
+    @Test
+    void aTighterCheckFailsWithExpectedAndActual() {
+        Judgement judgement = Judge.judge(ResultFixture.c1Survivor(0.55), Expectation.parse("SURVIVED"),
+                List.of(new Checks(null, 0.3, null, null, null)), true);
+
+        assertThat(judgement.passed()).isFalse();
+        assertThat(judgement.failed()).singleElement()
+                .isEqualTo(new CheckResult("peakAtMost", "<= 0.300", "0.550", false));
+    }
+
+    @Test
+    void anUnexpectedVerdictFailsAndAReportedRunHasNoVerdictCheck() {
+        RunResult survivor = ResultFixture.c1Survivor();
+
+        assertThat(Judge.judge(survivor, Expectation.parse("OOM_KILLED"), List.of(), true).failed())
+                .extracting(CheckResult::toString)
+                .containsExactly("verdict: expected OOM_KILLED, got SURVIVED (FAILED)");
+        Judgement reported = Judge.judge(survivor, Expectation.parse("REPORT"), List.of(), true);
+        assertThat(reported.passed()).isTrue();
+        assertThat(reported.expectedVerdict()).isEqualTo("REPORT");
+        assertThat(reported.checks()).extracting(CheckResult::name).doesNotContain("verdict");
+    }
+
+    @Test
+    void anOomKillNeedsTheKernelsOrDockersWord() {
+        RunResult base = ResultFixture.c1Survivor();
+        RunResult unconfirmed = new RunResult(base.formatVersion(), base.run(), base.container(), base.memory(),
+                new ExitAnalysis(oomlab.verdict.Verdict.OOM_KILLED, new ExitEvidence(137, false, 0, false, false, false),
+                        List.of(), List.of()), base.work(), base.jit(), base.malloc(), base.nmt(), null);
+
+        Judgement judgement = Judge.judge(unconfirmed, Expectation.parse("OOM_KILLED"), List.of(), true);
+
+        assertThat(judgement.failed()).extracting(CheckResult::name).containsExactly("oomKillConfirmed");
+    }
+
+    @Test
+    void compiledByNeedsExactlyTheNamedCompilers() {
+        RunResult base = ResultFixture.c1Survivor();
+        RunResult graalWithC2 = new RunResult(base.formatVersion(), base.run(), base.container(), base.memory(),
+                base.exit(), base.work(), new JitEvidence(Map.of("C1", 100L, "C2", 5L, "JVMCI", 40L), List.of()),
+                base.malloc(), base.nmt(), null);
+        Checks graal = new Checks(null, null, null, null, List.of("C1", "JVMCI"));
+
+        CheckResult check = Judge.judge(graalWithC2, Expectation.parse("REPORT"), List.of(graal), true).failed().get(0);
+
+        assertThat(check.name()).isEqualTo("compiledBy");
+        assertThat(check.actual()).isEqualTo("{C1=100, C2=5, JVMCI=40}");
+        assertThat(Judge.judge(base, Expectation.parse("REPORT"), List.of(new Checks(null, null, null, null,
+                List.of("C1"))), true).passed()).isTrue();
+    }
+
+    @Test
+    void growthAndSamplingChecks() {
+        RunResult base = ResultFixture.c1Survivor();
+        Checks growth = new Checks(null, null, "Code", List.of("Code", "Compiler"), null);
+        assertThat(Judge.judge(base, Expectation.parse("SURVIVED"), List.of(growth), true).passed()).isTrue();
+
+        Checks wrongCategory = new Checks(null, null, "Compiler", List.of("unexplained"), null);
+        assertThat(Judge.judge(base, Expectation.parse("SURVIVED"), List.of(wrongCategory), true).failed())
+                .extracting(CheckResult::name).containsExactly("nmtGrowth", "growthMostlyIn");
+
+        RunResult coarse = new RunResult(base.formatVersion(), base.run(), base.container(),
+                new MemoryCurve("cgroup-v2", 10, 1.0, 400, 1, 0.1, 1), base.exit(), null, base.jit(), base.malloc(),
+                base.nmt(), null);
+        assertThat(Judge.judge(coarse, Expectation.parse("SURVIVED"), List.of(), true).failed())
+                .extracting(CheckResult::name).containsExactly("workComplete", "samplerHz");
+        assertThat(Judge.judge(coarse, Expectation.parse("SURVIVED"), List.of(), false).failed())
+                .extracting(CheckResult::name).containsExactly("samplerHz");
+    }
+}

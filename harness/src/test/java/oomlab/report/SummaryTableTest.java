@@ -1,0 +1,34 @@
+package oomlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import oomlab.output.WorkReport;
+import oomlab.result.ResultFixture;
+import oomlab.verdict.Verdict;
+import org.junit.jupiter.api.Test;
+
+class SummaryTableTest {
+    @Test
+    void aRowShowsTheJudgementAndTheShortJdkVersion() throws IOException {
+        StringBuilder out = new StringBuilder();
+        new SummaryTable().write(List.of(ResultFixture.c1Survivor()), out);
+
+        assertThat(out).contains("| c2-leak | c1 | 17.0.15 | passed | SURVIVED | SURVIVED | 18.9 | 1126 | 55% | 34.5"
+                + " | 0.113 | 1.00× | 300000 calls | Code | 64 |");
+    }
+
+    /** direct-buffer-limit ends in a Java OOM: its work was stopped by the error, not by a kill. */
+    @Test
+    void unfinishedWorkSaysWhatStoppedIt() {
+        WorkReport partial = new WorkReport("direct-buffers", 128, "MB", 1000, 900, false);
+
+        assertThat(SummaryTable.workText(partial, Verdict.JAVA_OOM)).isEqualTo("128 MB (stopped by OutOfMemoryError)");
+        assertThat(SummaryTable.workText(partial, Verdict.OOM_KILLED)).isEqualTo("128 MB (OOM-killed)");
+        assertThat(SummaryTable.workText(partial, Verdict.TIMEOUT)).isEqualTo("128 MB (timed out)");
+        assertThat(SummaryTable.workText(null, Verdict.SURVIVED)).isEqualTo("-");
+        assertThat(SummaryTable.workText(new WorkReport("steady", 100, "iterations", 1, 1, true), Verdict.SURVIVED))
+                .isEqualTo("100 iterations");
+    }
+}
