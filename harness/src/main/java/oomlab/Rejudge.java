@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import oomlab.judgement.Judge;
+import oomlab.report.ReportWriter;
 import oomlab.report.SummaryTable;
 import oomlab.result.ResultJson;
 import oomlab.result.RunResult;
@@ -80,6 +81,10 @@ public final class Rejudge {
         }
         for (String problem : folder.unreadable()) {
             out.append("unreadable: ").append(problem).append('\n');
+        }
+        if (!judged.isEmpty()) {
+            Path report = ReportWriter.writeAll(resultsRoot, judged);
+            out.append("\nReport: ").append(report.toAbsolutePath().toString()).append('\n');
         }
         if (judged.isEmpty() || !folder.unreadable().isEmpty()) {
             return BAD_INPUT;

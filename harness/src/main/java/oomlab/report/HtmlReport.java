@@ -1,0 +1,343 @@
+package oomlab.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import oomlab.result.CheckResult;
+import oomlab.result.RunResult;
+import oomlab.sampling.ProbeLine;
+import oomlab.sampling.ProbeLog;
+import oomlab.sampling.Sample;
+import oomlab.sampling.SampleLog;
+
+/**
+ * report.html: one self-contained page (ECharts and the data inlined, nothing fetched) with an overview table
+ * of every run, then per scenario the memory curves of all its runs overlaid, with the cap, the heap and each
+ * kill marked, and per run NMT's categories as stacked areas under the container's own curve, and a details
+ * block. Built from a results folder alone, so a CI artifact can be rendered again anywhere.
+ */
+public final class HtmlReport {
+    public static final String FILE = "report.html";
+    static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+    /** Enough points to draw a curve faithfully; a long run at 40 Hz has thousands. */
+    static final int MAX_POINTS = 600;
+    /** NMT categories drawn by name; the smaller ones are summed into one area. */
+    static final int NMT_CATEGORIES = 8;
+    private static final double MB = 1 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HtmlReport() {
+    }
+
+    /** Chart data, as the page's script reads it. */
+    record Data(List<ScenarioCharts> scenarios) {
+    }
+
+    record ScenarioCharts(String name, String curvesId, long capMb, long heapMb, List<RunCharts> runs) {
+    }
+
+    /** @param kill [seconds, MB] where the run was killed, or null */
+    record RunCharts(String run, String nmtId, List<double[]> cgroupMb, double[] kill, NmtChart nmt) {
+    }
+
+    record NmtChart(List<Category> categories) {
+    }
+
+    record Category(String name, List<double[]> mb) {
+    }
+
+    public static Path write(Path root, List<RunResult> results) {
+        Path file = root.resolve(FILE);
+        try {
+            Files.writeString(file, render(root, results));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String render(Path root, List<RunResult> results) {
+        Map<String, List<RunResult>> byScenario = results.stream().collect(
+                Collectors.groupingBy(r -> r.run().scenario(), LinkedHashMap::new, Collectors.toList()));
+        StringBuilder body = new StringBuilder();
+        body.append(overview(results));
+        List<ScenarioCharts> charts = new ArrayList<>();
+        int scenarioIndex = 0;
+        for (Map.Entry<String, List<RunResult>> scenario : byScenario.entrySet()) {
+            String curvesId = "curves-" + scenarioIndex++;
+            RunResult any = scenario.getValue().get(0);
+            List<RunCharts> runs = new ArrayList<>();
+            body.append("<h2 id=\"").append(escape(scenario.getKey())).append("\">").append(escape(scenario.getKey()))
+                    .append("</h2>\n<div class=\"chart\" id=\"").append(curvesId).append("\"></div>\n")
+                    .append("<h3>Native Memory Tracking per run</h3>\n<div class=\"nmt-grid\">\n");
+            StringBuilder details = new StringBuilder();
+            List<String> categories = nmtCategories(scenario.getValue());
+            for (RunResult run : scenario.getValue()) {
+                String nmtId = curvesId + "-nmt-" + runs.size();
+                Path runDir = root.resolve(run.run().scenario()).resolve(run.run().runName());
+                runs.add(runCharts(run, nmtId, runDir, categories));
+                body.append("<div class=\"chart\" id=\"").append(nmtId).append("\"></div>\n");
+                details.append(details(run, root, runDir));
+            }
+            body.append("</div>\n<h3>Runs</h3>\n").append(details);
+            charts.add(new ScenarioCharts(scenario.getKey(), curvesId, any.run().capBytes() >> 20,
+                    any.run().heapBytes() >> 20, runs));
+        }
+        String meta = escape(results.size() + " run(s) from " + root.toAbsolutePath() + ", written "
+                + Instant.now().toString().substring(0, 19).replace('T', ' ') + " UTC");
+        return fill(template("report.html"), Map.of(
+                "/*META*/", meta,
+                "/*BODY*/", body.toString(),
+                "/*ECHARTS*/", resource(ECHARTS).replace("</script", "<\\/script"),
+                "/*DATA*/", json(new Data(charts)),
+                "/*REPORT_JS*/", template("report.js")));
+    }
+
+    /** Each marker of the template replaced once, in the template only (never inside what was put in). */
+    static String fill(String template, Map<String, String> parts) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int next = -1;
+            String marker = null;
+            for (String candidate : parts.keySet()) {
+                int found = template.indexOf(candidate, at);
+                if (found >= 0 && (next < 0 || found < next)) {
+                    next = found;
+                    marker = candidate;
+                }
+            }
+            if (marker == null) {
+                return out.append(template, at, template.length()).toString();
+            }
+            out.append(template, at, next).append(parts.get(marker));
+            at = next + marker.length();
+        }
+    }
+
+    /**
+     * The categories every run of a scenario draws by name, in one order, so that a category has the same place
+     * and colour in each run's chart: the Java heap at the bottom, then the largest by their peak in any run.
+     */
+    private static List<String> nmtCategories(List<RunResult> runs) {
+        Map<String, Long> peaks = new LinkedHashMap<>();
+        runs.forEach(run -> run.nmt().peak().forEach((category, bytes) -> peaks.merge(category, bytes, Math::max)));
+        peaks.remove("Total");
+        List<String> named = new ArrayList<>();
+        if (peaks.containsKey("Java Heap")) {
+            named.add("Java Heap");
+        }
+        peaks.entrySet().stream().filter(e -> !e.getKey().equals("Java Heap"))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(NMT_CATEGORIES - named.size())
+                .forEach(e -> named.add(e.getKey()));
+        return named;
+    }
+
+    private static RunCharts runCharts(RunResult run, String nmtId, Path runDir, List<String> named) {
+        List<Sample> samples = readSamples(runDir.resolve("rss.csv"));
+        List<double[]> cgroup = downsample(samples.stream()
+                .map(s -> new double[] {s.tMs() / 1000.0, round(s.cgroupBytes() / MB)}).toList());
+        double[] kill = null;
+        boolean killed = switch (run.exit().verdict()) {
+            case OOM_KILLED, KILLED -> true;
+            default -> false;
+        };
+        if (killed && !samples.isEmpty()) {
+            // The last samples may already show the memory the kill freed: mark the kill at the last sample's
+            // time, at the highest usage of the second before it.
+            Sample last = samples.get(samples.size() - 1);
+            long highest = samples.stream().filter(s -> s.tMs() >= last.tMs() - 1000)
+                    .mapToLong(Sample::cgroupBytes).max().orElse(last.cgroupBytes());
+            kill = new double[] {last.tMs() / 1000.0, round(highest / MB)};
+        }
+        return new RunCharts(run.run().runName(), nmtId, cgroup, kill, nmtChart(runDir.resolve("probe.jsonl"),
+                samples.isEmpty() ? 0 : samples.get(0).epochMs() - samples.get(0).tMs(), named));
+    }
+
+    /** The named categories and the rest summed, each a series of [seconds since the container started, MB]. */
+    private static NmtChart nmtChart(Path probeFile, long containerStartEpochMs, List<String> named) {
+        List<ProbeLine> lines;
+        try {
+            lines = ProbeLog.read(probeFile).lines();
+        } catch (IOException e) {
+            return null;
+        }
+        if (lines.isEmpty()) {
+            return null;
+        }
+        List<Category> categories = new ArrayList<>();
+        for (String name : named) {
+            categories.add(new Category(name, downsample(lines.stream().map(line -> new double[] {
+                    seconds(line, containerStartEpochMs), round(line.nmt().getOrDefault(name, 0L) / MB)}).toList())));
+        }
+        categories.add(new Category("other NMT categories", downsample(lines.stream().map(line -> new double[] {
+                seconds(line, containerStartEpochMs), round(line.nmt().entrySet().stream()
+                .filter(e -> !e.getKey().equals("Total") && !named.contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum() / MB)}).toList())));
+        return new NmtChart(categories);
+    }
+
+    /** On the host curve's clock (seconds since the container started), where the host's samples say when that was. */
+    private static double seconds(ProbeLine line, long containerStartEpochMs) {
+        return containerStartEpochMs > 0 ? (line.epochMs() - containerStartEpochMs) / 1000.0 : line.tMs() / 1000.0;
+    }
+
+    /** At most {@link #MAX_POINTS}: each bucket keeps its highest point, so no peak (and no kill) is smoothed away. */
+    static List<double[]> downsample(List<double[]> points) {
+        if (points.size() <= MAX_POINTS) {
+            return points;
+        }
+        List<double[]> kept = new ArrayList<>();
+        double bucket = (double) points.size() / MAX_POINTS;
+        for (int b = 0; b < MAX_POINTS; b++) {
+            int from = (int) (b * bucket);
+            int to = Math.min(points.size(), (int) ((b + 1) * bucket));
+            points.subList(from, Math.max(from + 1, to)).stream().max(Comparator.comparingDouble(p -> p[1]))
+                    .ifPresent(kept::add);
+        }
+        double[] last = points.get(points.size() - 1);
+        if (kept.get(kept.size() - 1) != last) {
+            kept.add(last);
+        }
+        return kept;
+    }
+
+    private static String overview(List<RunResult> results) {
+        StringBuilder out = new StringBuilder("<table id=\"overview\">\n<tr><th>scenario</th><th>config</th><th>JDK</th>"
+                + "<th>judgement</th><th>verdict</th><th>expected</th><th>exit s</th><th>peak MB</th><th>peak/cap</th>"
+                + "<th>CPU s</th><th>work/s</th><th>grew most</th><th>RSS beyond NMT MB</th></tr>\n");
+        for (RunResult r : results) {
+            out.append("<tr><td><a href=\"#").append(escape(r.run().scenario())).append("\">")
+                    .append(escape(r.run().scenario())).append("</a></td><td><a href=\"#").append(anchor(r)).append("\">")
+                    .append(escape(r.run().config())).append("</a></td><td>").append(escape(r.run().jdkShortVersion()))
+                    .append("</td><td class=\"").append(r.judgement().passed() ? "passed\">passed" : "failed\">FAILED")
+                    .append("</td><td class=\"verdict-").append(r.exit().verdict()).append("\">")
+                    .append(r.exit().verdict()).append("</td><td>").append(escape(r.judgement().expectedVerdict()))
+                    .append("</td>").append(num("%.1f", r.container().timeToExitMs() / 1000.0))
+                    .append(num("%d", r.memory().peakBytes() >> 20))
+                    .append(num("%.0f%%", r.memory().peakOfCap() * 100))
+                    .append(num("%.1f", r.memory().cpuSeconds()))
+                    .append(r.work() == null ? "<td>-</td>" : num("%.1f", r.work().opsPerSecond()))
+                    .append("<td>").append(escape(String.valueOf(r.nmt().grewMost()))).append("</td>")
+                    .append(num("%d", r.nmt().unexplainedBytes() >> 20)).append("</tr>\n");
+        }
+        return out.append("</table>\n").toString();
+    }
+
+    private static String details(RunResult r, Path root, Path runDir) {
+        String link = root.relativize(runDir).toString().replace('\\', '/') + "/";
+        StringBuilder out = new StringBuilder();
+        out.append("<details id=\"").append(anchor(r)).append("\"><summary>").append(escape(r.run().runName()))
+                .append(": ").append(r.exit().verdict()).append(" (expected ").append(escape(r.judgement().expectedVerdict()))
+                .append("), judgement ").append(r.judgement().passed() ? "passed" : "FAILED").append("</summary>\n");
+        out.append("<table>\n");
+        row(out, "program", r.run().program());
+        row(out, "image", r.run().image());
+        row(out, "JDK", r.run().jdkVersion());
+        row(out, "JVM flags", String.join(" ", r.run().jvmFlags()));
+        row(out, "environment", r.run().env().isEmpty() ? "-" : r.run().env().toString());
+        row(out, "arguments", String.join(" ", r.run().args()));
+        row(out, "exit", "code " + r.container().exitCode() + ", Docker OOMKilled " + r.container().dockerOomKilled()
+                + ", kernel OOM kills " + r.exit().evidence().kernelOomKills());
+        row(out, "kernel log", r.exit().kernelLog().isEmpty() ? "-" : String.join("\n", r.exit().kernelLog()));
+        row(out, "JVM errors", r.exit().jvmErrors().isEmpty() ? "-" : String.join("\n", r.exit().jvmErrors()));
+        row(out, "compiled methods", r.jit().compiledMethods().isEmpty() ? "- (no CITime report: killed before exit)"
+                : new java.util.TreeMap<>(r.jit().compiledMethods()).toString());
+        row(out, "JIT evidence", r.jit().evidence().isEmpty() ? "-" : String.join("\n", r.jit().evidence()));
+        row(out, "malloc", String.valueOf(r.malloc()));
+        row(out, "memory sampling", r.memory().samples() + " samples at " + String.format(Locale.ROOT, "%.0f Hz",
+                r.memory().samplerHz()) + " (" + r.memory().sampler() + ")");
+        out.append("</table>\n<table><tr><th>check</th><th>expected</th><th>actual</th><th></th></tr>\n");
+        for (CheckResult check : r.judgement().checks()) {
+            out.append("<tr><td>").append(escape(check.name())).append("</td><td>").append(escape(check.expected()))
+                    .append("</td><td>").append(escape(check.actual())).append("</td><td class=\"")
+                    .append(check.passed() ? "passed\">passed" : "failed\">FAILED").append("</td></tr>\n");
+        }
+        out.append("</table>\n<p>Files: ");
+        for (String file : List.of("result.json", "rss.csv", "probe.jsonl", "container.log", NmtDiff.FILE)) {
+            out.append("<a href=\"").append(escape(link + file)).append("\">").append(file).append("</a> ");
+        }
+        out.append("</p>\n<pre>").append(escape(NmtDiff.text(r))).append("</pre>\n</details>\n");
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, String value) {
+        out.append("<tr><th>").append(escape(name)).append("</th><td><pre>").append(escape(value))
+                .append("</pre></td></tr>\n");
+    }
+
+    private static String num(String format, Object value) {
+        return "<td class=\"num\">" + String.format(Locale.ROOT, format, value) + "</td>";
+    }
+
+    private static String anchor(RunResult r) {
+        return escape(r.run().scenario() + "--" + r.run().runName());
+    }
+
+    private static List<Sample> readSamples(Path csv) {
+        try {
+            return Files.exists(csv) ? SampleLog.read(csv) : List.of();
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // a curve cut mid-line by a crash of the harness: the run is still reported
+        }
+    }
+
+    private static double round(double mb) {
+        return Math.round(mb * 10) / 10.0;
+    }
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String json(Data data) {
+        try {
+            // inside <script>, "</" would end the element early
+            return JSON.writeValueAsString(data).replace("</", "<\\/");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String template(String name) {
+        return resource("/oomlab/report/" + name);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the classpath: " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// Draws the report's charts with ECharts (inlined above) from the data block the harness wrote.
+// Every chart is an ECharts chart; window.oomlabCharts lists each one with its series count for tests.
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('oomlab-data').textContent);
+  window.oomlabCharts = [];
+
+  function chart(id, option) {
+    var element = document.getElementById(id);
+    var instance = echarts.init(element, null, { renderer: 'svg' });
+    instance.setOption(option);
+    window.oomlabCharts.push({ id: id, series: option.series.length });
+    window.addEventListener('resize', function () { instance.resize(); });
+  }
+
+  function mb(v) { return Math.round(v) + ' MB'; }
+
+  // ECharts stacks on the first value dimension of a chart whose two axes are both 'value', i.e. it would add
+  // up the times; on a 'time' axis it stacks the megabytes, as meant. Times are seconds since the container
+  // started, shown as such.
+  function asTime(points) { return points.map(function (p) { return [p[0] * 1000, p[1]]; }); }
+  function seconds(ms) { return (Math.round(ms / 100) / 10) + ' s'; }
+
+  data.scenarios.forEach(function (scenario) {
+    var series = scenario.runs.map(function (run) {
+      return {
+        name: run.run, type: 'line', showSymbol: false, sampling: 'lttb', data: run.cgroupMb,
+        markPoint: run.kill ? {
+          symbol: 'pin', symbolSize: 44, label: { formatter: 'killed', fontSize: 10 },
+          data: [{ name: 'killed', coord: run.kill, value: 'killed' }]
+        } : undefined
+      };
+    });
+    // the cap and the heap as reference lines, on a series of their own so they show in no run's colour
+    series.push({
+      name: 'cap / heap', type: 'line', data: [], showSymbol: false,
+      lineStyle: { color: '#666' }, itemStyle: { color: '#666' },
+      markLine: {
+        symbol: 'none', lineStyle: { type: 'dashed', color: '#666' },
+        data: [
+          { yAxis: scenario.capMb, name: 'cap', label: { formatter: 'cap ' + scenario.capMb + ' MB', position: 'insideEndTop' } },
+          { yAxis: scenario.heapMb, name: 'heap', label: { formatter: 'heap ' + scenario.heapMb + ' MB', position: 'insideEndTop' } }
+        ]
+      }
+    });
+    chart(scenario.curvesId, {
+      title: { text: scenario.name + ': container memory (cgroup) by configuration', textStyle: { fontSize: 14 } },
+      tooltip: { trigger: 'axis', valueFormatter: mb },
+      legend: { top: 24, type: 'scroll' },
+      grid: { top: 64, left: 64, right: 40, bottom: 40 },
+      xAxis: { type: 'value', name: 's', min: 0 },
+      yAxis: { type: 'value', name: 'MB', max: Math.ceil(scenario.capMb * 1.08) },
+      series: series
+    });
+    scenario.runs.forEach(function (run) {
+      if (!run.nmt) { return; }
+      var nmtSeries = run.nmt.categories.map(function (category) {
+        return { name: category.name, type: 'line', stack: 'nmt', areaStyle: {}, showSymbol: false,
+                 lineStyle: { width: 0.5 }, data: asTime(category.mb) };
+      });
+      nmtSeries.push({ name: 'container (cgroup)', type: 'line', showSymbol: false,
+                       lineStyle: { width: 2, color: '#111' }, itemStyle: { color: '#111' },
+                       data: asTime(run.cgroupMb) });
+      chart(run.nmtId, {
+        title: { text: run.run + ': NMT committed by category, and the container', textStyle: { fontSize: 13 } },
+        tooltip: { trigger: 'axis', valueFormatter: mb },
+        legend: { top: 22, type: 'scroll' },
+        grid: { top: 60, left: 60, right: 20, bottom: 36 },
+        xAxis: { type: 'time', min: 0, axisLabel: { formatter: seconds },
+                 axisPointer: { label: { formatter: function (p) { return seconds(p.value); } } } },
+        yAxis: { type: 'value', name: 'MB', max: Math.ceil(scenario.capMb * 1.08) },
+        series: nmtSeries
+      });
+    });
+  });
+  document.body.setAttribute('data-charts-drawn', String(window.oomlabCharts.length));
+})();
