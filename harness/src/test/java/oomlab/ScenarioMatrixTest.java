@@ -3,11 +3,14 @@ package oomlab;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import oomlab.result.RunResult;
 import oomlab.scenario.RunPlan;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -17,9 +20,11 @@ import org.junit.jupiter.api.TestFactory;
  * {@code -Dscenario=a,b}, {@code -Dconfig=x,y} and {@code -Djdk=17}.
  */
 class ScenarioMatrixTest {
+    private static final Settings SETTINGS = Settings.fromSystem();
+
     @TestFactory
     Stream<DynamicTest> scenarios() {
-        Lab lab = new Lab(Settings.fromSystem());
+        Lab lab = new Lab(SETTINGS);
         List<RunPlan> plans = lab.selectedRuns();
         System.out.printf("[oomlab] %d run(s): %s%n", plans.size(),
                 String.join(", ", plans.stream().map(RunPlan::displayName).toList()));
@@ -30,5 +35,18 @@ class ScenarioMatrixTest {
                     + result.judgement().failed().stream().map(Object::toString)
                     .collect(Collectors.joining("\n  ")));
         }));
+    }
+
+    /**
+     * The end of every run of the matrix: the whole results folder judged and printed as one table, and the
+     * report written, as the re-judge command does (its exit code is for the command line; here each run's
+     * own test above passed or failed already).
+     */
+    @AfterAll
+    static void printTheTableAndWriteTheReport() throws IOException {
+        if (Files.isDirectory(SETTINGS.resultsRoot())) {
+            System.out.println();
+            Rejudge.run(SETTINGS.resultsRoot(), SETTINGS.scenarioFile(), System.out);
+        }
     }
 }

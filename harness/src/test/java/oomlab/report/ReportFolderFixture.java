@@ -1,0 +1,90 @@
+package oomlab.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import oomlab.result.ResultFixture;
+import oomlab.result.ResultJson;
+import oomlab.result.RunIdentity;
+import oomlab.result.RunResult;
+import oomlab.sampling.NmtStats;
+import oomlab.sampling.ProbeLine;
+import oomlab.sampling.Sample;
+import oomlab.sampling.SampleLog;
+import oomlab.verdict.ExitAnalysis;
+import oomlab.verdict.ExitEvidence;
+
+/**
+ * A results folder as a run of c2-leak leaves it, in miniature: c2 climbs to the 2 GB cap in Compiler arenas
+ * and is OOM-killed, c1 levels off at half the cap. result.json, rss.csv and probe.jsonl for each.
+ */
+final class ReportFolderFixture {
+    static final long MB = 1 << 20;
+    static final List<String> NMT_CATEGORIES = List.of("Java Heap", "Compiler", "Arena Chunk", "Code", "GC",
+            "Metaspace", "Thread", "Class", "Symbol", "Internal", "Other");
+
+    private ReportFolderFixture() {
+    }
+
+    static List<RunResult> write(Path root) throws IOException {
+        RunResult base = ResultFixture.c1Survivor();
+        RunResult c1 = withNmt(base, NmtStats.of(probeLines(false)));
+        RunIdentity id = base.run();
+        RunResult c2 = new RunResult(base.formatVersion(), new RunIdentity(id.scenario(), "c2", "c2", id.jdkMajor(),
+                id.jdkVersion(), id.program(), id.image(), id.capBytes(), id.heapBytes(), id.timeoutSeconds(),
+                List.of("-Xmx768m"), id.env(), id.args(), id.command()), base.container(), base.memory(),
+                ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false),
+                        List.of("Memory cgroup out of memory: Killed process 3353 (java)"), List.of()),
+                base.work(), base.jit(), base.malloc(), NmtStats.of(probeLines(true)), base.judgement());
+        runFolder(root, c2, true);
+        runFolder(root, c1, false);
+        return List.of(c2, c1);
+    }
+
+    private static void runFolder(Path root, RunResult result, boolean climbsToTheCap) throws IOException {
+        Path dir = root.resolve(result.run().scenario()).resolve(result.run().runName());
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(ResultJson.RESULT_FILE), ResultJson.write(result));
+        long start = 1_795_457_077_000L;
+        try (SampleLog samples = new SampleLog(dir.resolve("rss.csv"))) {
+            for (int i = 0; i <= 600; i++) { // 15 s at 40 Hz
+                double t = i / 40.0;
+                long mb = climbsToTheCap ? (long) Math.min(2048, 800 + 83 * t) : (long) Math.min(1100, 800 + 40 * t);
+                samples.add(new Sample(i * 25L, start + i * 25L, mb * MB, mb * MB - 10 * MB, 10 * MB, i * 50_000_000L, 0));
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        for (ProbeLine line : probeLines(climbsToTheCap)) {
+            lines.add(json.writeValueAsString(line));
+        }
+        Files.write(dir.resolve("probe.jsonl"), lines);
+    }
+
+    private static RunResult withNmt(RunResult r, NmtStats nmt) {
+        return new RunResult(r.formatVersion(), r.run(), r.container(), r.memory(), r.exit(), r.work(), r.jit(),
+                r.malloc(), nmt, r.judgement());
+    }
+
+    private static List<ProbeLine> probeLines(boolean climbsToTheCap) {
+        long start = 1_795_457_077_000L;
+        List<ProbeLine> lines = new ArrayList<>();
+        for (int i = 0; i < 60; i++) { // 15 s at 4 Hz
+            Map<String, Long> nmt = new LinkedHashMap<>();
+            for (String category : NMT_CATEGORIES) {
+                nmt.put(category, (category.equals("Java Heap") ? 768 : 4) * MB);
+            }
+            nmt.put("Compiler", (climbsToTheCap ? 2 + 80L * i / 4 : 3) * MB);
+            nmt.put("Code", (10 + (long) i) * MB);
+            nmt.put("Total", nmt.values().stream().mapToLong(Long::longValue).sum());
+            lines.add(new ProbeLine(i, i * 250L, start + i * 250L, (820 + 10L * i) * MB, 30,
+                    0, 10 * MB, i * 100_000_000L, "17.0.15+6-Debian-1deb12u1", "glibc", nmt));
+        }
+        return lines;
+    }
+}
