@@ -14,8 +14,13 @@ import oomlab.container.LabContainer;
 import oomlab.container.LabImages;
 import oomlab.container.LeftoverSweeper;
 import oomlab.container.ProgramJars;
+import oomlab.diagnosis.Diagnose;
+import oomlab.diagnosis.Diagnosis;
 import oomlab.judgement.Judge;
 import oomlab.output.JvmOutput;
+import oomlab.profiling.AllocationProfile;
+import oomlab.profiling.NativememProfile;
+import oomlab.profiling.Profiler;
 import oomlab.report.ResultFiles;
 import oomlab.result.RunIdentity;
 import oomlab.result.RunResult;
@@ -70,11 +75,15 @@ public final class Lab {
         Program program = scenario.program();
         String image = scenario.runsOwnImage() ? program.image() : images().workloadImage(plan.jdk());
         Path programJar = program == null || scenario.runsOwnImage() ? null : programJars.resolve(program);
+        Profiler profiler = profilerFor(scenario);
         JavaCommand command = javaCommand(scenario, programJar)
-                .withProbe(PROBE_INTERVAL_MS)
+                .withProbe(PROBE_INTERVAL_MS, plan.jdk())
                 .withHeap(scenario.heap())
                 .withFlags(scenario.jvmFlags())
                 .withFlags(plan.config().jvmFlags());
+        if (profiler == Profiler.NATIVEMEM) {
+            command.withFlags(List.of(NativememProfile.agentFlag(JavaCommand.OUTPUT_DIR)));
+        }
         System.out.printf("[oomlab] %s: %s on JDK %d, cap %s, heap %s, image %s%n", plan.displayName(),
                 describe(scenario, image), plan.jdk(), scenario.memory(), scenario.heap(), image);
 
@@ -88,13 +97,13 @@ public final class Lab {
             outcome = run.execute();
             ProbeLog probe = readProbe(runDir.resolve(JavaCommand.PROBE_FILE));
             curve = memoryCurve(samples, run, outcome, scenario, probe);
-            return finish(plan, runDir, image, command, outcome, curve, probe, samples.maxOomKills());
+            return finish(plan, runDir, image, command, outcome, curve, probe, samples.maxOomKills(), profiler);
         }
     }
 
     /** Verdict, judgement and report, from what the run left. */
     private RunResult finish(RunPlan plan, Path runDir, String image, JavaCommand command, ContainerOutcome outcome,
-                             MemoryCurve curve, ProbeLog probe, long cgroupOomKills) {
+                             MemoryCurve curve, ProbeLog probe, long cgroupOomKills, Profiler profiler) {
         Scenario scenario = plan.scenario();
         JvmOutput output = new JvmOutput(read(runDir.resolve("container.log")));
         List<String> kernelLines = KernelLog.read().map(log -> log.oomKillsOf(outcome.hostPid())).orElse(List.of());
@@ -108,9 +117,17 @@ public final class Lab {
                 scenario.memory().bytes(), scenario.heap().bytes(), scenario.timeoutSeconds(), command.jvmFlags(),
                 plan.config().env(), scenario.args(),
                 scenario.runsOwnImage() ? command.userImageArgv() : command.argv());
+        NmtStats nmt = NmtStats.of(probe.lines());
+        AllocationProfile allocations = switch (profiler) {
+            case NONE -> null;
+            case NATIVEMEM -> NativememProfile.collect(runDir, plan.displayName() + ": native allocations");
+            case JEMALLOC -> AllocationProfile.missing(profiler, "not built yet");
+        };
+        Diagnosis diagnosis = Diagnose.of(exit.verdict(), scenario.memory().bytes(), scenario.heap().bytes(),
+                command.jvmFlags(), curve, nmt, output.jit().compilations(), allocations);
         RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, identity, outcome, curve, exit,
                 output.work().orElse(null), output.jit(), probe.first().map(ProbeLine::malloc).orElse(null),
-                NmtStats.of(probe.lines()), null);
+                nmt, allocations, diagnosis, null);
         RunResult result = unjudged.withJudgement(Judge.judge(unjudged, plan.expectation(),
                 scenario.checksFor(plan.config().name()), scenario.reportsWork()));
         results.write(result, runDir);
@@ -121,6 +138,7 @@ public final class Lab {
                 curve.samples(), curve.samplerHz(), curve.sampler(), curve.cpuSeconds(),
                 result.nmt().grewMost() == null ? "-" : result.nmt().grewMost(),
                 result.judgement().passed() ? "passed" : "FAILED " + result.judgement().failed());
+        System.out.printf("[oomlab] %s: %s%n", plan.displayName(), diagnosis.summary());
         return result;
     }
 
@@ -133,6 +151,17 @@ public final class Lab {
         long peak = Math.max(samples.peakBytes(), run.recordedPeakBytes());
         return new MemoryCurve(run.samplerSource(), samples.count(), samples.hz(), createdToFirst, peak,
                 (double) peak / scenario.memory().bytes(), cpu);
+    }
+
+    /** -Doomlab.profiler over the scenario's own choice; none for a user's image (it has no agent of ours). */
+    private Profiler profilerFor(Scenario scenario) {
+        Profiler chosen = settings.profiler() != null ? settings.profiler() : scenario.profiler();
+        if (chosen != Profiler.NONE && scenario.runsOwnImage()) {
+            System.out.printf("[oomlab] %s: profiler %s is not available for a program's own image; running without%n",
+                    scenario.name(), chosen);
+            return Profiler.NONE;
+        }
+        return chosen;
     }
 
     /** The container of one run: the lab's image with the java command, or the user's image with its own. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import oomlab.profiling.Profiler;
 import oomlab.scenario.Selection;
 
 /**
@@ -24,6 +25,8 @@ import oomlab.scenario.Selection;
  * @param jdkHomes          {@code oomlab.jdkHome.<jdk>}: a local JDK to build an offline base image from
  * @param ryukDisabled      environment {@code TESTCONTAINERS_RYUK_DISABLED}: the lab then sweeps its own leftovers
  * @param hostOverride      environment {@code TESTCONTAINERS_HOST_OVERRIDE}, shown only
+ * @param profiler          {@code oomlab.profiler}: a native-allocation profiler for every run, over the
+ *                          scenarios' own {@code profiler:}; null to leave them be
  */
 public record Settings(
         Path scenarioFile,
@@ -36,7 +39,8 @@ public record Settings(
         Map<Integer, String> baseImages,
         Map<Integer, Path> jdkHomes,
         boolean ryukDisabled,
-        String hostOverride) {
+        String hostOverride,
+        Profiler profiler) {
 
     /** How long the lab waits for the host commands it runs before it gives up on them. */
     public static final Duration MAVEN_RESOLVE_TIMEOUT = Duration.ofMinutes(10);
@@ -88,7 +92,13 @@ public record Settings(
                 baseImages,
                 jdkHomes,
                 Boolean.parseBoolean(env.get("TESTCONTAINERS_RYUK_DISABLED")),
-                env.getOrDefault("TESTCONTAINERS_HOST_OVERRIDE", ""));
+                env.getOrDefault("TESTCONTAINERS_HOST_OVERRIDE", ""),
+                blank(properties.getProperty("oomlab.profiler")) ? null
+                        : Profiler.parse(properties.getProperty("oomlab.profiler")));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static int jdkOf(String propertyName) {
@@ -123,11 +133,11 @@ public record Settings(
 
     public Settings withResultsRoot(Path root) {
         return new Settings(scenarioFile, dockerfiles, imageParts, root, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler);
     }
 
     public Settings withScenarioFile(Path file) {
         return new Settings(file, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler);
     }
 }

@@ -56,13 +56,22 @@ public final class JavaCommand {
         return command;
     }
 
+    /** The first JDK whose C1 and C2 report each compilation's arena memory (CompileCommand MemStat). */
+    static final int MEMSTAT_SINCE_JDK = 22;
+
     /**
-     * NMT on, the probe agent writing one JSON line every {@code intervalMs} into the output folder, and
-     * CITime, whose per-compiler counts at exit show which JIT compilers really compiled.
+     * NMT on, the probe agent writing one JSON line every {@code intervalMs} into the output folder, CITime,
+     * whose per-compiler counts at exit show which JIT compilers really compiled, the compilation log (one line
+     * per compilation, with its tier), and on JDK 22+ each compilation's arena memory. The same for every
+     * configuration of a scenario, so they differ only by their own flags.
      */
-    public JavaCommand withProbe(long intervalMs) {
+    public JavaCommand withProbe(long intervalMs, int jdkMajor) {
         jvmFlags.add("-XX:NativeMemoryTracking=summary");
         jvmFlags.add("-XX:+CITime");
+        jvmFlags.add("-XX:+PrintCompilation");
+        if (jdkMajor >= MEMSTAT_SINCE_JDK) {
+            jvmFlags.add("-XX:CompileCommand=MemStat,*.*,print");
+        }
         jvmFlags.add("-javaagent:" + agentJar + "=out=" + OUTPUT_DIR + "/" + PROBE_FILE + ",intervalMs=" + intervalMs);
         return this;
     }

@@ -31,6 +31,7 @@ public final class LabImages {
     private static final String DOCKERFILE = "workload.Dockerfile";
     private static final String OFFLINE_BASE_SCRIPT = "build-offline-base.sh";
     private static final Path JVM_DIR = Path.of("/usr/lib/jvm");
+    private static final String ASYNC_PROFILER_LIBRARY = "linux-x64/libasyncProfiler.so";
     private static final Path HOST_JEMALLOC = Path.of("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2");
 
     private final DockerClient docker;
@@ -122,6 +123,13 @@ public final class LabImages {
                     Files.copy(jar, graal.resolve(jar.getFileName()));
                 }
             }
+            Path profiler = Files.createDirectories(context.resolve("profiler"));
+            Path profilerJars = imageParts.resolve("profiler");
+            if (Files.isDirectory(profilerJars)) {
+                for (Path jar : filesUnder(profilerJars)) {
+                    extract(jar, ASYNC_PROFILER_LIBRARY, profiler.resolve("libasyncProfiler.so"));
+                }
+            }
             Path lib = Files.createDirectories(context.resolve("lib"));
             if (Files.isRegularFile(HOST_JEMALLOC)) {
                 Files.copy(HOST_JEMALLOC, lib.resolve(HOST_JEMALLOC.getFileName()));
@@ -129,6 +137,18 @@ public final class LabImages {
             return context;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One file out of a jar: async-profiler ships its agent for each platform inside its jar. */
+    private static void extract(Path jar, String entry, Path target) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            java.util.zip.ZipEntry found = zip.getEntry(entry);
+            if (found != null) {
+                try (java.io.InputStream in = zip.getInputStream(found)) {
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 

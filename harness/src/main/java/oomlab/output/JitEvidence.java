@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * and Graal's ShowConfiguration line at its first compilation. A run killed before the end has no CITime
  * block; the Graal line survives the kill.
  */
-public record JitEvidence(Map<String, Long> compiledMethods, List<String> evidence) {
+public record JitEvidence(Map<String, Long> compiledMethods, List<String> evidence, Compilations compilations) {
     public JitEvidence {
         compiledMethods = Map.copyOf(compiledMethods);
         evidence = List.copyOf(evidence);
@@ -33,6 +33,6 @@ public record JitEvidence(Map<String, Long> compiledMethods, List<String> eviden
             return line.startsWith("Using ") && line.contains("compiler") // Graal's ShowConfiguration
                     || line.contains("JVMCI") && line.contains("Error");
         }).map(String::strip).toList();
-        return new JitEvidence(methods, evidence);
+        return new JitEvidence(methods, evidence, Compilations.fromOutput(containerLog));
     }
 }

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import oomlab.diagnosis.Budget;
+import oomlab.diagnosis.BudgetLine;
+import oomlab.diagnosis.Diagnosis;
+import oomlab.diagnosis.Suspect;
+import oomlab.output.Compilations;
 import oomlab.result.CheckResult;
 import oomlab.result.RunResult;
 import oomlab.sampling.ProbeLine;
@@ -243,6 +248,10 @@ public final class HtmlReport {
         out.append("<details id=\"").append(anchor(r)).append("\"><summary>").append(escape(r.run().runName()))
                 .append(": ").append(r.exit().verdict()).append(" (expected ").append(escape(r.judgement().expectedVerdict()))
                 .append("), judgement ").append(r.judgement().passed() ? "passed" : "FAILED").append("</summary>\n");
+        if (r.diagnosis() != null) {
+            out.append("<p class=\"diagnosis\">").append(escape(r.diagnosis().summary())).append("</p>\n");
+            out.append(suspects(r.diagnosis())).append(budget(r.diagnosis().budget()));
+        }
         out.append("<table>\n");
         row(out, "program", r.run().program());
         row(out, "image", r.run().image());
@@ -257,6 +266,16 @@ public final class HtmlReport {
         row(out, "compiled methods", r.jit().compiledMethods().isEmpty() ? "- (no CITime report: killed before exit)"
                 : new java.util.TreeMap<>(r.jit().compiledMethods()).toString());
         row(out, "JIT evidence", r.jit().evidence().isEmpty() ? "-" : String.join("\n", r.jit().evidence()));
+        Compilations compilations = r.jit().compilations();
+        if (compilations != null) {
+            row(out, "compilations", "per tier " + new java.util.TreeMap<>(compilations.byTier()) + ", OSR "
+                    + compilations.osr() + ", made not entrant " + compilations.madeNotEntrant()
+                    + "; code cache at the end (NMT Code) " + (r.nmt().last().getOrDefault("Code", 0L) >> 20) + " MB");
+            row(out, "biggest compilations", compilations.biggest().isEmpty()
+                    ? "- (reported by JDK 22 and later, for compilations that finished)"
+                    : compilations.biggest().stream().map(c -> String.format(Locale.ROOT, "%s #%d %s: %d MB (%s)",
+                    c.compiler(), c.id(), c.method(), c.bytes() >> 20, c.result())).collect(Collectors.joining("\n")));
+        }
         row(out, "malloc", String.valueOf(r.malloc()));
         row(out, "memory sampling", r.memory().samples() + " samples at " + String.format(Locale.ROOT, "%.0f Hz",
                 r.memory().samplerHz()) + " (" + r.memory().sampler() + ")");
@@ -272,6 +291,33 @@ public final class HtmlReport {
         }
         out.append("</p>\n<pre>").append(escape(NmtDiff.text(r))).append("</pre>\n</details>\n");
         return out.toString();
+    }
+
+    private static String suspects(Diagnosis diagnosis) {
+        StringBuilder out = new StringBuilder("<table class=\"suspects\"><tr><th>suspect</th><th>from</th>"
+                + "<th>growth MB</th><th>share of growth</th><th>peak MB</th></tr>\n");
+        for (Suspect suspect : diagnosis.suspects()) {
+            out.append("<tr><td>").append(escape(suspect.name())).append("</td><td>").append(escape(suspect.source()))
+                    .append("</td>").append(num("%+d", suspect.growthBytes() >> 20))
+                    .append(num("%.0f%%", suspect.share() * 100)).append(num("%d", suspect.peakBytes() >> 20))
+                    .append("</tr>\n");
+        }
+        return out.append("</table>\n").toString();
+    }
+
+    private static String budget(Budget budget) {
+        StringBuilder out = new StringBuilder("<table class=\"budget\"><tr><th>sizing formula item</th>"
+                + "<th>budget MB</th><th>measured peak MB</th><th>budget from</th></tr>\n");
+        for (BudgetLine line : budget.lines()) {
+            out.append("<tr").append(line.hasSlot() ? "" : " class=\"failed\"").append("><td>")
+                    .append(escape(line.item())).append("</td>")
+                    .append(line.hasSlot() ? num("%d", line.budgetBytes() >> 20) : "<td>no slot</td>")
+                    .append(num("%d", line.measuredBytes() >> 20)).append("<td>").append(escape(line.basis()))
+                    .append("</td></tr>\n");
+        }
+        out.append("<tr><th>total</th>").append(num("%d", budget.budgetBytes() >> 20))
+                .append(num("%d", budget.measuredBytes() >> 20)).append("<td>measured: the container's peak</td></tr>\n");
+        return out.append("</table>\n").toString();
     }
 
     private static void row(StringBuilder out, String name, String value) {

@@ -41,6 +41,11 @@ public final class SummaryTable implements ResultFormat {
                     r.nmt().grewMost() == null ? "-" : r.nmt().grewMost(),
                     r.nmt().unexplainedBytes() >> 20));
         }
+        out.append("\nDiagnosis:\n");
+        for (RunResult r : results) {
+            out.append("- ").append(r.run().displayName()).append(" (JDK ").append(Integer.toString(r.run().jdkMajor()))
+                    .append("): ").append(r.diagnosis() == null ? "-" : r.diagnosis().summary()).append('\n');
+        }
         List<RunResult> failed = results.stream().filter(r -> !r.judgement().passed()).toList();
         for (RunResult r : failed) {
             out.append("\nFAILED ").append(r.run().displayName()).append(":\n");

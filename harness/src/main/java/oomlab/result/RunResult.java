@@ -1,8 +1,10 @@
 package oomlab.result;
 
 import oomlab.container.ContainerOutcome;
+import oomlab.diagnosis.Diagnosis;
 import oomlab.output.JitEvidence;
 import oomlab.output.WorkReport;
+import oomlab.profiling.AllocationProfile;
 import oomlab.sampling.MemoryCurve;
 import oomlab.sampling.NmtStats;
 import oomlab.verdict.ExitAnalysis;
@@ -20,6 +22,8 @@ import oomlab.verdict.ExitAnalysis;
  * @param jit       which JIT compilers compiled, in the JVM's own words
  * @param malloc    the malloc the JVM really ran on ("glibc" or "jemalloc"), as the probe saw its mappings
  * @param nmt       what Native Memory Tracking accounted for, and what it could not
+ * @param allocations who allocated native memory, from the scenario's profiler; null where none was chosen
+ * @param diagnosis where the memory went, in one line and with its evidence; what a sizing formula budgets
  * @param judgement the result held against the scenario's expectations
  */
 public record RunResult(
@@ -32,12 +36,18 @@ public record RunResult(
         JitEvidence jit,
         String malloc,
         NmtStats nmt,
+        AllocationProfile allocations,
+        Diagnosis diagnosis,
         Judgement judgement) {
 
-    /** 1 was the flat record of the first landing; 2 is this composed shape. */
+    /**
+     * 1 was the flat record of the first landing; 2 is this composed shape. A new part or field keeps the
+     * version (readers skip what they do not know); a rename, a move or a removal makes a new one.
+     */
     public static final int FORMAT_VERSION = 2;
 
     public RunResult withJudgement(Judgement newJudgement) {
-        return new RunResult(formatVersion, run, container, memory, exit, work, jit, malloc, nmt, newJudgement);
+        return new RunResult(formatVersion, run, container, memory, exit, work, jit, malloc, nmt, allocations,
+                diagnosis, newJudgement);
     }
 }

@@ -2,6 +2,7 @@ package oomlab.scenario;
 
 import java.util.List;
 import java.util.Map;
+import oomlab.profiling.Profiler;
 
 /**
  * One experiment: a workload with fixed arguments, in a container with a fixed memory cap and heap, run
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param expect      the configurations to run, each with what is expected of it on every JDK
  * @param expectByJdk per JDK, expectations that replace those of {@code expect}
  * @param checksByConfig checks that apply to one configuration's runs only, on top of {@code checks}
+ * @param profiler    who-allocated-it profiling for every run of the scenario (NONE by default)
  */
 public record Scenario(
         String name,
@@ -28,7 +30,8 @@ public record Scenario(
         Map<String, Expectation> expect,
         Map<Integer, Map<String, Expectation>> expectByJdk,
         Checks checks,
-        Map<String, Checks> checksByConfig) {
+        Map<String, Checks> checksByConfig,
+        Profiler profiler) {
 
     public Scenario {
         args = List.copyOf(args);

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import oomlab.profiling.Profiler;
 import oomlab.verdict.Verdict;
 
 /**
@@ -59,7 +60,7 @@ public final class ScenarioFile {
     record ScenarioSpec(String description, String workload, Program program, List<String> args, MemorySize memory,
                         MemorySize heap, List<String> jvmFlags, List<Integer> jdks, Integer timeoutSeconds,
                         Map<String, Expectation> expect, Map<Integer, Map<String, Expectation>> expectByJdk,
-                        Checks checks, Map<String, Checks> checksByConfig) {
+                        Checks checks, Map<String, Checks> checksByConfig, Profiler profiler) {
     }
 
     private final Path file;
@@ -179,7 +180,7 @@ public final class ScenarioFile {
         return new Scenario(name, orEmpty(s.description()), s.workload(), s.program(),
                 s.args() == null ? List.of() : s.args(), s.memory(), s.heap(),
                 s.jvmFlags() == null ? List.of() : s.jvmFlags(), jdks, timeout, s.expect(), byJdk, checks,
-                checksByConfig);
+                checksByConfig, s.profiler() == null ? Profiler.NONE : s.profiler());
     }
 
     private void checkProgram(Program program, List<String> at) {

@@ -40,7 +40,8 @@ final class ReportFolderFixture {
                 List.of("-Xmx768m"), id.env(), id.args(), id.command()), base.container(), base.memory(),
                 ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false),
                         List.of("Memory cgroup out of memory: Killed process 3353 (java)"), List.of()),
-                base.work(), base.jit(), base.malloc(), NmtStats.of(probeLines(true)), base.judgement());
+                base.work(), base.jit(), base.malloc(), NmtStats.of(probeLines(true)), null, base.diagnosis(),
+                base.judgement());
         runFolder(root, c2, true);
         runFolder(root, c1, false);
         return List.of(c2, c1);
@@ -68,7 +69,7 @@ final class ReportFolderFixture {
 
     private static RunResult withNmt(RunResult r, NmtStats nmt) {
         return new RunResult(r.formatVersion(), r.run(), r.container(), r.memory(), r.exit(), r.work(), r.jit(),
-                r.malloc(), nmt, r.judgement());
+                r.malloc(), nmt, r.allocations(), r.diagnosis(), r.judgement());
     }
 
     private static List<ProbeLine> probeLines(boolean climbsToTheCap) {

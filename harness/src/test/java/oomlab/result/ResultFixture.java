@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import oomlab.container.ContainerOutcome;
+import oomlab.diagnosis.Diagnose;
+import oomlab.diagnosis.Diagnosis;
+import oomlab.output.Compilations;
 import oomlab.output.JitEvidence;
 import oomlab.output.WorkReport;
 import oomlab.sampling.MemoryCurve;
@@ -36,14 +39,17 @@ public final class ResultFixture {
         ExitAnalysis exit = ExitAnalysis.of(new ExitEvidence(0, false, 0, false, false, false), List.of(), List.of());
         WorkReport work = new WorkReport("jit-churn", 300000, "calls", 18000, 34000, true);
         JitEvidence jit = new JitEvidence(Map.of("C1", 12000L), List.of(
-                "C1 {speed: 27425.916 bytes/s; standard: 22.422 s, 483551 bytes, 11800 methods; osr: 36.075 s, 1120780 bytes, 200 methods}"));
+                "C1 {speed: 27425.916 bytes/s; standard: 22.422 s, 483551 bytes, 11800 methods; osr: 36.075 s, 1120780 bytes, 200 methods}"),
+                new Compilations(Map.of("0", 40L, "1", 900L, "2", 20L, "3", 11080L), 200, 1200, List.of()));
         NmtStats nmt = new NmtStats(75,
                 Map.of("Total", 908L << 20, "Code", 10L << 20, "Compiler", 3L << 20),
                 Map.of("Total", 1000L << 20, "Code", 92L << 20, "Compiler", 13L << 20),
                 Map.of("Total", 1010L << 20, "Code", 92L << 20, "Compiler", 20L << 20),
                 Map.of("Code", 82L << 20, "Compiler", 10L << 20), "Code", 64L << 20, 12L << 20);
+        Diagnosis diagnosis = Diagnose.of(exit.verdict(), cap, run.heapBytes(), run.jvmFlags(), memory, nmt,
+                jit.compilations(), null);
         RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, run, container, memory, exit, work, jit, "glibc",
-                nmt, null);
+                nmt, null, diagnosis, null);
         return unjudged.withJudgement(Judgement.of("SURVIVED", List.of(
                 new CheckResult("verdict", "SURVIVED", Verdict.SURVIVED.name(), true),
                 new CheckResult("peakAtMost", "<= 0.850", String.format(java.util.Locale.ROOT, "%.3f", peakOfCap),

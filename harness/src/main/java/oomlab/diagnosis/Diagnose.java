@@ -1,0 +1,81 @@
+package oomlab.diagnosis;
+
+import java.util.List;
+import java.util.Locale;
+import oomlab.output.Compilations;
+import oomlab.profiling.AllocationProfile;
+import oomlab.sampling.MemoryCurve;
+import oomlab.sampling.NmtStats;
+import oomlab.verdict.Verdict;
+
+/**
+ * Walks the incident's diagnosis path for one run: how it ended, which suspect grew, and whether a sizing
+ * formula would have seen it coming. Reads only what the earlier stages recorded.
+ */
+public final class Diagnose {
+    private static final long MB = 1 << 20;
+    /** Below this a suspect's growth is noise at the probe's resolution, not a finding. */
+    static final long NOTABLE_GROWTH = 4 * MB;
+
+    private Diagnose() {
+    }
+
+    /**
+     * @param compilations what the JIT compiled (null where the log had nothing)
+     * @param allocations  who allocated, from a profiler (null where none ran)
+     */
+    public static Diagnosis of(Verdict verdict, long capBytes, long heapBytes, List<String> jvmFlags,
+                               MemoryCurve memory, NmtStats nmt, Compilations compilations,
+                               AllocationProfile allocations) {
+        List<Suspect> suspects = Suspects.of(nmt);
+        Budget budget = Budget.of(heapBytes, jvmFlags, nmt, memory.peakBytes());
+        StringBuilder line = new StringBuilder(ending(verdict, capBytes, memory));
+        List<Suspect> grew = suspects.stream().filter(s -> s.growthBytes() >= NOTABLE_GROWTH).limit(2).toList();
+        if (nmt.probeSamples() == 0) {
+            line.append("; no NMT sample, so no suspect can be named");
+        } else if (grew.isEmpty()) {
+            line.append("; no suspect grew by more than ").append(NOTABLE_GROWTH / MB).append(" MB");
+        } else {
+            line.append("; ").append(describe(grew.get(0), " of the growth"));
+            if (grew.size() > 1) {
+                line.append(", then ").append(describe(grew.get(1), ""));
+            }
+        }
+        if (allocations != null && !allocations.topFrames().isEmpty()) {
+            line.append("; allocator profile (").append(allocations.profiler()).append("): ")
+                    .append(allocations.topFrames().stream().limit(2).map(frame -> String.format(Locale.ROOT,
+                            "%s %.0f%%", frame.name(), frame.share() * 100)).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        if (compilations != null && !compilations.biggest().isEmpty()) {
+            Compilations.CompilationMemory biggest = compilations.biggest().get(0);
+            line.append(String.format(Locale.ROOT, "; biggest compilation: %s %s, %d MB", biggest.compiler(),
+                    biggest.method(), biggest.bytes() / MB));
+        }
+        line.append(String.format(Locale.ROOT, "; sizing formula %d MB vs peak %d MB", budget.budgetBytes() / MB,
+                memory.peakBytes() / MB));
+        if (budget.noSlotBytes() >= NOTABLE_GROWTH) {
+            line.append(String.format(Locale.ROOT, ", %d MB of it where the formula has no slot",
+                    budget.noSlotBytes() / MB));
+        }
+        return new Diagnosis(line.toString(), suspects, budget);
+    }
+
+    private static String ending(Verdict verdict, long capBytes, MemoryCurve memory) {
+        return switch (verdict) {
+            case OOM_KILLED -> String.format(Locale.ROOT, "OOM-killed at the %d MB cap", capBytes / MB);
+            case KILLED -> "killed (SIGKILL without OOM evidence)";
+            case JAVA_OOM -> String.format(Locale.ROOT, "Java OutOfMemoryError at %d MB (%.0f%% of the cap)",
+                    memory.peakBytes() / MB, memory.peakOfCap() * 100);
+            case SURVIVED -> String.format(Locale.ROOT, "survived, peak %d MB (%.0f%% of the cap)",
+                    memory.peakBytes() / MB, memory.peakOfCap() * 100);
+            case CRASHED -> "crashed";
+            case TIMEOUT -> String.format(Locale.ROOT, "still running at the timeout, peak %d MB",
+                    memory.peakBytes() / MB);
+        };
+    }
+
+    private static String describe(Suspect suspect, String ofWhat) {
+        return String.format(Locale.ROOT, "%s %.0f%%%s (+%d MB)", suspect.name(), suspect.share() * 100, ofWhat,
+                suspect.growthBytes() / MB);
+    }
+}

@@ -1,0 +1,16 @@
+package oomlab.diagnosis;
+
+import java.util.List;
+
+/**
+ * Where a run's memory went, in one sentence and with its evidence: the suspects ranked by growth, and the
+ * sizing formula's budget beside the measured peaks.
+ *
+ * @param summary  the one-line diagnosis
+ * @param suspects every suspect, biggest growth first
+ */
+public record Diagnosis(String summary, List<Suspect> suspects, Budget budget) {
+    public Diagnosis {
+        suspects = List.copyOf(suspects);
+    }
+}

@@ -1,0 +1,90 @@
+package oomlab.output;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the JIT compiled, from the JVM's own compilation log ({@code -XX:+PrintCompilation}, one line per
+ * compilation: timestamp, id, attributes such as {@code %} for on-stack replacement, tier 0–4, method) and, on
+ * JDK 22 and later, its per-compilation arena memory ({@code -XX:CompileCommand=MemStat,*.*,print}: one line
+ * per finished compilation with its {@code Total Usage}). A compilation still running at a kill has no
+ * MemStat line: the biggest ones listed are the biggest that finished.
+ *
+ * @param byTier          compilations per tier ("0" native wrappers, "1"–"3" C1, "4" C2 or, under Graal, JVMCI)
+ * @param osr             on-stack-replacement compilations among them
+ * @param madeNotEntrant  compiled methods thrown away again (deoptimised, or replaced by a higher tier)
+ * @param biggest         the compilations that used the most arena memory, biggest first (JDK 22+; else empty)
+ */
+public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntrant, List<CompilationMemory> biggest) {
+    static final int BIGGEST = 5;
+    private static final Pattern MEMSTAT = Pattern.compile(
+            "^(c1|c2) \\((\\d+)\\) \\((\\w+)\\) Arena usage (.+?): Total Usage: (\\d+)");
+
+    /**
+     * One compilation's arena memory at its peak.
+     *
+     * @param result "ok", or how the compilation ended otherwise (e.g. "oom" when MemLimit stopped it)
+     */
+    public record CompilationMemory(String compiler, long id, String method, String result, long bytes) {
+    }
+
+    public Compilations {
+        byTier = Map.copyOf(byTier);
+        biggest = List.copyOf(biggest);
+    }
+
+    public static Compilations fromOutput(String containerLog) {
+        Map<String, Long> byTier = new TreeMap<>();
+        long osr = 0;
+        long notEntrant = 0;
+        List<CompilationMemory> memory = new ArrayList<>();
+        for (String line : containerLog.lines().toList()) {
+            Matcher memstat = MEMSTAT.matcher(line);
+            if (memstat.find()) {
+                memory.add(new CompilationMemory(memstat.group(1), Long.parseLong(memstat.group(2)),
+                        memstat.group(4), memstat.group(3), Long.parseLong(memstat.group(5))));
+                continue;
+            }
+            String[] tokens = line.trim().split("\\s+");
+            if (tokens.length < 4 || !isNumber(tokens[0]) || !isNumber(tokens[1])) {
+                continue;
+            }
+            String tier = null;
+            boolean isOsr = false;
+            boolean method = false;
+            for (int i = 2; i < tokens.length; i++) {
+                if (tokens[i].contains("::")) {
+                    method = true;
+                    break;
+                }
+                if (tokens[i].matches("[0-4]")) {
+                    tier = tokens[i];
+                } else if (tokens[i].contains("%")) {
+                    isOsr = true;
+                }
+            }
+            if (!method) {
+                continue;
+            }
+            if (line.contains("made not entrant")) {
+                notEntrant++;
+                continue;
+            }
+            byTier.merge(tier == null ? "untiered" : tier, 1L, Long::sum);
+            if (isOsr) {
+                osr++;
+            }
+        }
+        memory.sort(Comparator.comparingLong(CompilationMemory::bytes).reversed());
+        return new Compilations(byTier, osr, notEntrant, memory.subList(0, Math.min(BIGGEST, memory.size())));
+    }
+
+    private static boolean isNumber(String token) {
+        return !token.isEmpty() && token.chars().allMatch(Character::isDigit);
+    }
+}

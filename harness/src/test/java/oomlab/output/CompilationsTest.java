@@ -1,0 +1,52 @@
+package oomlab.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import oomlab.output.Compilations.CompilationMemory;
+import org.junit.jupiter.api.Test;
+
+class CompilationsTest {
+    /** As JDK 17 and 25 print them (-XX:+PrintCompilation), with another program's output in between. */
+    @Test
+    void countsCompilationsPerTierOsrAndMethodsMadeNotEntrant() {
+        Compilations compilations = Compilations.fromOutput("""
+                     67    3     n 0       jdk.internal.misc.Unsafe::getReferenceVolatile (native)
+                68    1       3       java.lang.Object::<init> (1 bytes)
+                oomlab-progress {"workload":"jit-churn","ops":1000,"unit":"calls","elapsedMs":1000,"cpuMs":1500}
+                    112   40 %     3       oomlab.gen.Run1::run @ 12 (7600 bytes)
+                    118   41       4       oomlab.gen.Run1::helper (35 bytes)
+                    120   42 %     4       oomlab.gen.Run1::run @ 12 (7600 bytes)
+                    130    1       3       java.lang.Object::<init> (1 bytes)   made not entrant
+                78    2       3       java.lang.Byte::toUnsignedInt (6 bytes)   made not entrant: not used
+                    140   43       2       oomlab.gen.Run2::helper (35 bytes)
+                jit-churn wave 0 done: 15 calls so far
+                """);
+
+        assertThat(compilations.byTier()).isEqualTo(Map.of("0", 1L, "2", 1L, "3", 2L, "4", 2L));
+        assertThat(compilations.osr()).isEqualTo(2);
+        assertThat(compilations.madeNotEntrant()).isEqualTo(2);
+        assertThat(compilations.biggest()).isEmpty();
+    }
+
+    /** JDK 22+: -XX:CompileCommand=MemStat,*.*,print gives each finished compilation's arena memory. */
+    @Test
+    void theBiggestCompilationsByArenaMemoryComeFirst() {
+        Compilations compilations = Compilations.fromOutput("""
+                CompileCommand: MemStat *.* uintx MemStat = 2
+                c1 (1) (ok) Arena usage java/lang/Object::<init>(()V): Total Usage: 65456 [ra 65456]
+                c2 (438) (ok) Arena usage jdk/internal/classfile/impl/BufWriterImpl::reserveSpace((I)V): Total Usage: 436232
+                    --- Arena Usage by Arena Type and compilation phase, at arena usage peak of 436232 ---
+                        Phase                         Total        ra      node      comp      type
+                c2 (912) (ok) Arena usage oomlab/gen/Run17::run((I)J): Total Usage: 199229440
+                c2 (913) (oom) Arena usage oomlab/gen/Run18::run((I)J): Total Usage: 314572800
+                """);
+
+        assertThat(compilations.biggest()).extracting(CompilationMemory::method)
+                .containsExactly("oomlab/gen/Run18::run((I)J)", "oomlab/gen/Run17::run((I)J)",
+                        "jdk/internal/classfile/impl/BufWriterImpl::reserveSpace((I)V)", "java/lang/Object::<init>(()V)");
+        assertThat(compilations.biggest().get(0)).isEqualTo(new CompilationMemory("c2", 913,
+                "oomlab/gen/Run18::run((I)J)", "oom", 314572800));
+        assertThat(compilations.byTier()).isEmpty();
+    }
+}
