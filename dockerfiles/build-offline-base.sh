@@ -33,8 +33,10 @@ jemalloc=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
       mkdir -p "$stage$(dirname "$lib")"
       cp -L "$lib" "$stage$lib"
     done
-# glibc loads these by name at run time (name service, DNS), which ldd does not show.
-for lib in /lib/x86_64-linux-gnu/libnss_files.so.2 /lib/x86_64-linux-gnu/libnss_dns.so.2; do
+# glibc loads these by name at run time (name service, DNS), which ldd does not show; and async-profiler's
+# agent (profiler: nativemem), added by the workload image, links glibc's libdl, libpthread and librt.
+for lib in /lib/x86_64-linux-gnu/libnss_files.so.2 /lib/x86_64-linux-gnu/libnss_dns.so.2 \
+           /lib/x86_64-linux-gnu/libdl.so.2 /lib/x86_64-linux-gnu/libpthread.so.0 /lib/x86_64-linux-gnu/librt.so.1; do
   [ -e "$lib" ] && mkdir -p "$stage$(dirname "$lib")" && cp -L "$lib" "$stage$lib"
 done
 # The dynamic loader may be named by a /lib64 path.

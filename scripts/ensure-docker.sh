@@ -26,12 +26,15 @@ done
 log() { echo "[ensure-docker] $*" >&2; }
 
 # Host packages the lab uses when they can be had (root on Debian/Ubuntu): libjemalloc2 for the
-# c2-jemalloc configuration, busybox-static for a shell inside images built without a registry.
+# c2-jemalloc configuration and `profiler: jemalloc`, libjemalloc-dev for its jeprof (with binutils, which
+# jeprof calls to name frames), busybox-static for a shell inside images built without a registry.
 install_lab_packages() {
   [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || return 0
   local missing=()
   [ -e /usr/lib/x86_64-linux-gnu/libjemalloc.so.2 ] || missing+=(libjemalloc2)
   [ -x /bin/busybox ] || missing+=(busybox-static)
+  command -v jeprof >/dev/null 2>&1 || missing+=(libjemalloc-dev)
+  command -v addr2line >/dev/null 2>&1 || missing+=(binutils)
   [ ${#missing[@]} -gt 0 ] || return 0
   log "Installing ${missing[*]} ..."
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \

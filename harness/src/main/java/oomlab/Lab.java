@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import oomlab.container.ContainerOutcome;
 import oomlab.container.ContainerRun;
+import oomlab.container.ImageFiles;
 import oomlab.container.JavaCommand;
 import oomlab.container.LabContainer;
 import oomlab.container.LabImages;
@@ -19,6 +22,7 @@ import oomlab.diagnosis.Diagnosis;
 import oomlab.judgement.Judge;
 import oomlab.output.JvmOutput;
 import oomlab.profiling.AllocationProfile;
+import oomlab.profiling.JemallocProfile;
 import oomlab.profiling.NativememProfile;
 import oomlab.profiling.Profiler;
 import oomlab.report.ResultFiles;
@@ -91,19 +95,22 @@ public final class Lab {
         ContainerOutcome outcome;
         MemoryCurve curve;
         try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"))) {
-            ContainerRun run = new ContainerRun(plan.displayName(), containerFor(plan, image, command, programJar),
+            ContainerRun run = new ContainerRun(plan.displayName(),
+                    containerFor(plan, image, command, programJar).withEnv(environment(plan, profiler)),
                     scenario.memory(), Duration.ofSeconds(scenario.timeoutSeconds()), runDir, samples)
                     .withDockerStatsSampler(settings.dockerStatsSampler());
             outcome = run.execute();
             ProbeLog probe = readProbe(runDir.resolve(JavaCommand.PROBE_FILE));
             curve = memoryCurve(samples, run, outcome, scenario, probe);
-            return finish(plan, runDir, image, command, outcome, curve, probe, samples.maxOomKills(), profiler);
+            return finish(plan, runDir, image, command, outcome, curve, probe, samples.maxOomKills(), profiler,
+                    environment(plan, profiler));
         }
     }
 
     /** Verdict, judgement and report, from what the run left. */
     private RunResult finish(RunPlan plan, Path runDir, String image, JavaCommand command, ContainerOutcome outcome,
-                             MemoryCurve curve, ProbeLog probe, long cgroupOomKills, Profiler profiler) {
+                             MemoryCurve curve, ProbeLog probe, long cgroupOomKills, Profiler profiler,
+                             Map<String, String> environment) {
         Scenario scenario = plan.scenario();
         JvmOutput output = new JvmOutput(read(runDir.resolve("container.log")));
         List<String> kernelLines = KernelLog.read().map(log -> log.oomKillsOf(outcome.hostPid())).orElse(List.of());
@@ -115,13 +122,13 @@ public final class Lab {
         RunIdentity identity = new RunIdentity(scenario.name(), plan.config().name(), plan.runName(), plan.jdk(),
                 probe.jdk().orElse(Integer.toString(plan.jdk())), describe(scenario, image), image,
                 scenario.memory().bytes(), scenario.heap().bytes(), scenario.timeoutSeconds(), command.jvmFlags(),
-                plan.config().env(), scenario.args(),
+                environment, scenario.args(),
                 scenario.runsOwnImage() ? command.userImageArgv() : command.argv());
         NmtStats nmt = NmtStats.of(probe.lines());
         AllocationProfile allocations = switch (profiler) {
             case NONE -> null;
             case NATIVEMEM -> NativememProfile.collect(runDir, plan.displayName() + ": native allocations");
-            case JEMALLOC -> AllocationProfile.missing(profiler, "not built yet");
+            case JEMALLOC -> jemallocProfile(runDir, image);
         };
         Diagnosis diagnosis = Diagnose.of(exit.verdict(), scenario.memory().bytes(), scenario.heap().bytes(),
                 command.jvmFlags(), curve, nmt, output.jit().compilations(), allocations);
@@ -153,6 +160,34 @@ public final class Lab {
                 (double) peak / scenario.memory().bytes(), cpu);
     }
 
+    /** The configuration's environment, and the profiler's (the same for every configuration) on top. */
+    private static Map<String, String> environment(RunPlan plan, Profiler profiler) {
+        Map<String, String> env = new java.util.TreeMap<>(plan.config().env());
+        if (profiler == Profiler.JEMALLOC) {
+            env.putAll(JemallocProfile.environment(JavaCommand.OUTPUT_DIR));
+        }
+        return env;
+    }
+
+    /** jeprof on the last profile, against the JVM binaries of the very image the run used. */
+    private AllocationProfile jemallocProfile(Path runDir, String image) {
+        Optional<Path> profile = JemallocProfile.lastProfile(runDir);
+        if (profile.isEmpty()) {
+            return AllocationProfile.missing(Profiler.JEMALLOC, "no profile: the JVM ended before jemalloc's first"
+                    + " dump, or jemalloc was not loaded (see container.log)");
+        }
+        Optional<String> java = JemallocProfile.javaInImage(profile.get());
+        if (java.isEmpty()) {
+            return AllocationProfile.missing(Profiler.JEMALLOC, "the profile does not say where the JVM was");
+        }
+        String jdkHome = Path.of(java.get()).getParent().getParent().toString();
+        Path imageRoot = ImageFiles.copyOut(DockerClientFactory.instance().client(), image,
+                List.of(java.get(), jdkHome + "/lib/server/libjvm.so", jdkHome + "/lib/libjli.so",
+                        JemallocProfile.LIBRARY_IN_IMAGE),
+                settings.resultsRoot().resolveSibling("oomlab-image-files"));
+        return JemallocProfile.collect(runDir, profile.get(), java.get(), imageRoot);
+    }
+
     /** -Doomlab.profiler over the scenario's own choice; none for a user's image (it has no agent of ours). */
     private Profiler profilerFor(Scenario scenario) {
         Profiler chosen = settings.profiler() != null ? settings.profiler() : scenario.profiler();
@@ -166,7 +201,7 @@ public final class Lab {
 
     /** The container of one run: the lab's image with the java command, or the user's image with its own. */
     private LabContainer containerFor(RunPlan plan, String image, JavaCommand command, Path programJar) {
-        LabContainer container = new LabContainer(image).withEnv(plan.config().env());
+        LabContainer container = new LabContainer(image);
         if (plan.scenario().runsOwnImage()) {
             return container.withCommand(command.userImageArgv().toArray(String[]::new))
                     .withEnv("JAVA_TOOL_OPTIONS", command.javaToolOptions())

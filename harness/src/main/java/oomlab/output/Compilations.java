@@ -75,7 +75,7 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
                 notEntrant++;
                 continue;
             }
-            byTier.merge(tier == null ? "untiered" : tier, 1L, Long::sum);
+            byTier.merge(tier == null ? "unknown" : tier, 1L, Long::sum); // a line two threads wrote into each other
             if (isOsr) {
                 osr++;
             }

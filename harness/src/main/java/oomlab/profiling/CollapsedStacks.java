@@ -20,7 +20,8 @@ public final class CollapsedStacks {
     static final Set<String> ROOTS = Set.of("start_thread", "clone", "clone3", "thread_native_entry",
             "Thread::call_run", "JavaThread::run", "JavaThread::thread_main_inner", "_start", "__libc_start_main",
             "JavaMain", "main", "ThreadJavaMain", "[unknown]", "malloc", "calloc", "realloc", "os::malloc",
-            "os::realloc", "AllocateHeap", "ReallocateHeap", "__GI___libc_malloc", "__libc_malloc");
+            "os::realloc", "AllocateHeap", "ReallocateHeap", "__GI___libc_malloc", "__libc_malloc", "malloc_hook",
+            "__clone", "__clone3", "os::strdup");
     static final int TOP_FRAMES = 15;
 
     private final Map<String, Long> bytesByStack = new HashMap<>();
