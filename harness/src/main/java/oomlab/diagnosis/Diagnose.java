@@ -17,6 +17,12 @@ public final class Diagnose {
     /** Below this a suspect's growth is noise at the probe's resolution, not a finding. */
     static final long NOTABLE_GROWTH = 4 * MB;
 
+    /**
+     * Frames every compiler thread's allocation passes through (the thread loop, the arena's own growth): true
+     * for C1, C2 and the rest alike, so the one line names the frames below them, which say whose it was.
+     */
+    static final List<String> MECHANICS = List.of("CompileBroker::", "Arena::", "ChunkPool::", "Chunk::");
+
     private Diagnose() {
     }
 
@@ -41,14 +47,16 @@ public final class Diagnose {
                 line.append(", then ").append(describe(grew.get(1), ""));
             }
         }
-        if (allocations != null && !allocations.topFrames().isEmpty()) {
+        List<String> naming = allocations == null ? List.of() : allocations.topFrames().stream()
+                .filter(frame -> MECHANICS.stream().noneMatch(frame.name()::startsWith)).limit(2)
+                .map(frame -> String.format(Locale.ROOT, "%s %.0f%%", frame.name(), frame.share() * 100)).toList();
+        if (!naming.isEmpty()) {
             line.append("; allocator profile (").append(allocations.profiler()).append("): ")
-                    .append(allocations.topFrames().stream().limit(2).map(frame -> String.format(Locale.ROOT,
-                            "%s %.0f%%", frame.name(), frame.share() * 100)).collect(java.util.stream.Collectors.joining(", ")));
+                    .append(String.join(", ", naming));
         }
         if (compilations != null && !compilations.biggest().isEmpty()) {
             Compilations.CompilationMemory biggest = compilations.biggest().get(0);
-            line.append(String.format(Locale.ROOT, "; biggest compilation: %s %s, %d MB", biggest.compiler(),
+            line.append(String.format(Locale.ROOT, "; biggest finished compilation: %s %s, %d MB", biggest.compiler(),
                     biggest.method(), biggest.bytes() / MB));
         }
         line.append(String.format(Locale.ROOT, "; sizing formula %d MB vs peak %d MB", budget.budgetBytes() / MB,

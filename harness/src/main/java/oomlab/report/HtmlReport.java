@@ -21,6 +21,8 @@ import oomlab.diagnosis.BudgetLine;
 import oomlab.diagnosis.Diagnosis;
 import oomlab.diagnosis.Suspect;
 import oomlab.output.Compilations;
+import oomlab.profiling.AllocationProfile;
+import oomlab.profiling.Frame;
 import oomlab.result.CheckResult;
 import oomlab.result.RunResult;
 import oomlab.sampling.ProbeLine;
@@ -252,6 +254,9 @@ public final class HtmlReport {
             out.append("<p class=\"diagnosis\">").append(escape(r.diagnosis().summary())).append("</p>\n");
             out.append(suspects(r.diagnosis())).append(budget(r.diagnosis().budget()));
         }
+        if (r.allocations() != null) {
+            out.append(allocations(r.allocations(), link));
+        }
         out.append("<table>\n");
         row(out, "program", r.run().program());
         row(out, "image", r.run().image());
@@ -301,6 +306,23 @@ public final class HtmlReport {
                     .append("</td>").append(num("%+d", suspect.growthBytes() >> 20))
                     .append(num("%.0f%%", suspect.share() * 100)).append(num("%d", suspect.peakBytes() >> 20))
                     .append("</tr>\n");
+        }
+        return out.append("</table>\n").toString();
+    }
+
+    private static String allocations(AllocationProfile profile, String link) {
+        StringBuilder out = new StringBuilder("<p>Who allocated (" + escape(profile.profiler()) + ")");
+        if (profile.problem() != null) {
+            return out.append(": ").append(escape(profile.problem())).append("</p>\n").toString();
+        }
+        out.append(String.format(Locale.ROOT, ", %d MB in the profile:", profile.totalBytes() >> 20));
+        for (String file : profile.files()) {
+            out.append(" <a href=\"").append(escape(link + file)).append("\">").append(escape(file)).append("</a>");
+        }
+        out.append("</p>\n<table class=\"frames\"><tr><th>frame</th><th>MB under it</th><th>share</th></tr>\n");
+        for (Frame frame : profile.topFrames()) {
+            out.append("<tr><td>").append(escape(frame.name())).append("</td>").append(num("%d", frame.bytes() >> 20))
+                    .append(num("%.1f%%", frame.share() * 100)).append("</tr>\n");
         }
         return out.append("</table>\n").toString();
     }

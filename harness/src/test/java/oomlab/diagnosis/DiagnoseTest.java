@@ -34,7 +34,7 @@ class DiagnoseTest {
         Diagnosis diagnosis = Diagnose.of(Verdict.OOM_KILLED, 2048 * MB, 768 * MB, FLAGS, memory, nmt, compilations, null);
 
         assertThat(diagnosis.summary()).isEqualTo("OOM-killed at the 2048 MB cap; compiler arenas 98% of the growth"
-                + " (+1132 MB), then code cache 2% (+28 MB); biggest compilation: c2 oomlab/gen/Run17::run((I)J), 190 MB;"
+                + " (+1132 MB), then code cache 2% (+28 MB); biggest finished compilation: c2 oomlab/gen/Run17::run((I)J), 190 MB;"
                 + " sizing formula 1295 MB vs peak 2048 MB, 1219 MB of it where the formula has no slot");
         assertThat(diagnosis.suspects().get(0)).extracting(Suspect::name, Suspect::source)
                 .containsExactly("compiler arenas", "NMT Compiler + Arena Chunk");
