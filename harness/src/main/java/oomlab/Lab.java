@@ -91,26 +91,33 @@ public final class Lab {
         System.out.printf("[oomlab] %s: %s on JDK %d, cap %s, heap %s, image %s%n", plan.displayName(),
                 describe(scenario, image), plan.jdk(), scenario.memory(), scenario.heap(), image);
 
+        Launched launched = new Launched(plan, runDir, image, command, environment(plan, profiler), profiler);
+
         // container run and host sampling
-        ContainerOutcome outcome;
-        MemoryCurve curve;
         try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"))) {
             ContainerRun run = new ContainerRun(plan.displayName(),
-                    containerFor(plan, image, command, programJar).withEnv(environment(plan, profiler)),
+                    containerFor(plan, image, command, programJar).withEnv(launched.environment()),
                     scenario.memory(), Duration.ofSeconds(scenario.timeoutSeconds()), runDir, samples)
                     .withDockerStatsSampler(settings.dockerStatsSampler());
-            outcome = run.execute();
+            ContainerOutcome outcome = run.execute();
             ProbeLog probe = readProbe(runDir.resolve(JavaCommand.PROBE_FILE));
-            curve = memoryCurve(samples, run, outcome, scenario, probe);
-            return finish(plan, runDir, image, command, outcome, curve, probe, samples.maxOomKills(), profiler,
-                    environment(plan, profiler));
+            MemoryCurve curve = memoryCurve(samples, run, outcome, scenario, probe);
+            return finish(launched, outcome, curve, probe, samples.maxOomKills());
         }
     }
 
-    /** Verdict, judgement and report, from what the run left. */
-    private RunResult finish(RunPlan plan, Path runDir, String image, JavaCommand command, ContainerOutcome outcome,
-                             MemoryCurve curve, ProbeLog probe, long cgroupOomKills, Profiler profiler,
-                             Map<String, String> environment) {
+    /** What one run started: the plan, where its files go, the image, the JVM's command and environment. */
+    private record Launched(RunPlan plan, Path runDir, String image, JavaCommand command,
+                            Map<String, String> environment, Profiler profiler) {
+    }
+
+    /** Verdict, diagnosis, judgement and report, from what the run left. */
+    private RunResult finish(Launched launched, ContainerOutcome outcome, MemoryCurve curve, ProbeLog probe,
+                             long cgroupOomKills) {
+        RunPlan plan = launched.plan();
+        Path runDir = launched.runDir();
+        String image = launched.image();
+        JavaCommand command = launched.command();
         Scenario scenario = plan.scenario();
         JvmOutput output = new JvmOutput(read(runDir.resolve("container.log")));
         List<String> kernelLines = KernelLog.read().map(log -> log.oomKillsOf(outcome.hostPid())).orElse(List.of());
@@ -122,10 +129,10 @@ public final class Lab {
         RunIdentity identity = new RunIdentity(scenario.name(), plan.config().name(), plan.runName(), plan.jdk(),
                 probe.jdk().orElse(Integer.toString(plan.jdk())), describe(scenario, image), image,
                 scenario.memory().bytes(), scenario.heap().bytes(), scenario.timeoutSeconds(), command.jvmFlags(),
-                environment, scenario.args(),
+                launched.environment(), scenario.args(),
                 scenario.runsOwnImage() ? command.userImageArgv() : command.argv());
         NmtStats nmt = NmtStats.of(probe.lines());
-        AllocationProfile allocations = switch (profiler) {
+        AllocationProfile allocations = switch (launched.profiler()) {
             case NONE -> null;
             case NATIVEMEM -> NativememProfile.collect(runDir, plan.displayName() + ": native allocations");
             case JEMALLOC -> jemallocProfile(runDir, image);

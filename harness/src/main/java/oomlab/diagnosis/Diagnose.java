@@ -54,6 +54,10 @@ public final class Diagnose {
             line.append("; allocator profile (").append(allocations.profiler()).append("): ")
                     .append(String.join(", ", naming));
         }
+        if (compilations != null && !compilations.unfinished().isEmpty() && verdict != Verdict.SURVIVED) {
+            line.append(String.format(Locale.ROOT, "; tier-4 compilations unfinished at the end: %d, e.g. %s",
+                    compilations.unfinishedCount(), compilations.unfinished().get(0)));
+        }
         if (compilations != null && !compilations.biggest().isEmpty()) {
             Compilations.CompilationMemory biggest = compilations.biggest().get(0);
             line.append(String.format(Locale.ROOT, "; biggest finished compilation: %s %s, %d MB", biggest.compiler(),

@@ -19,8 +19,13 @@ import java.util.regex.Pattern;
  * @param osr             on-stack-replacement compilations among them
  * @param madeNotEntrant  compiled methods thrown away again (deoptimised, or replaced by a higher tier)
  * @param biggest         the compilations that used the most arena memory, biggest first (JDK 22+; else empty)
+ * @param unfinishedCount tier-4 compilations the log shows started but never finished, i.e. still running when
+ *                        the JVM ended (JDK 22+, where MemStat marks each finished one; else 0): at an OOM kill
+ *                        these are the compilations that held the arenas
+ * @param unfinished      the first of them, by method
  */
-public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntrant, List<CompilationMemory> biggest) {
+public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntrant, List<CompilationMemory> biggest,
+                           long unfinishedCount, List<String> unfinished) {
     static final int BIGGEST = 5;
     private static final Pattern MEMSTAT = Pattern.compile(
             "^(c1|c2) \\((\\d+)\\) \\((\\w+)\\) Arena usage (.+?): Total Usage: (\\d+)");
@@ -33,9 +38,12 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
     public record CompilationMemory(String compiler, long id, String method, String result, long bytes) {
     }
 
+    public static final int UNFINISHED_SHOWN = 10;
+
     public Compilations {
         byTier = Map.copyOf(byTier);
         biggest = List.copyOf(biggest);
+        unfinished = List.copyOf(unfinished);
     }
 
     public static Compilations fromOutput(String containerLog) {
@@ -43,6 +51,7 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         long osr = 0;
         long notEntrant = 0;
         List<CompilationMemory> memory = new ArrayList<>();
+        Map<Long, String> tier4Started = new java.util.LinkedHashMap<>();
         for (String line : containerLog.lines().toList()) {
             Matcher memstat = MEMSTAT.matcher(line);
             if (memstat.find()) {
@@ -76,12 +85,29 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
                 continue;
             }
             byTier.merge(tier == null ? "unknown" : tier, 1L, Long::sum); // a line two threads wrote into each other
+            if ("4".equals(tier)) {
+                tier4Started.put(Long.parseLong(tokens[1]), methodOf(tokens) + (isOsr ? " (OSR)" : ""));
+            }
             if (isOsr) {
                 osr++;
             }
         }
+        if (memory.isEmpty()) { // only MemStat says when a compilation finished
+            tier4Started.clear();
+        }
+        memory.forEach(finished -> tier4Started.remove(finished.id()));
         memory.sort(Comparator.comparingLong(CompilationMemory::bytes).reversed());
-        return new Compilations(byTier, osr, notEntrant, memory.subList(0, Math.min(BIGGEST, memory.size())));
+        return new Compilations(byTier, osr, notEntrant, memory.subList(0, Math.min(BIGGEST, memory.size())),
+                tier4Started.size(), tier4Started.values().stream().limit(UNFINISHED_SHOWN).toList());
+    }
+
+    private static String methodOf(String[] tokens) {
+        for (String token : tokens) {
+            if (token.contains("::")) {
+                return token;
+            }
+        }
+        return "?";
     }
 
     private static boolean isNumber(String token) {

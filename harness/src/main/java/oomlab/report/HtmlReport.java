@@ -276,6 +276,8 @@ public final class HtmlReport {
             row(out, "compilations", "per tier " + new java.util.TreeMap<>(compilations.byTier()) + ", OSR "
                     + compilations.osr() + ", made not entrant " + compilations.madeNotEntrant()
                     + "; code cache at the end (NMT Code) " + (r.nmt().last().getOrDefault("Code", 0L) >> 20) + " MB");
+            row(out, "unfinished tier-4 compilations", compilations.unfinishedCount() == 0 ? "-"
+                    : compilations.unfinishedCount() + ": " + String.join("\n", compilations.unfinished()));
             row(out, "biggest compilations", compilations.biggest().isEmpty()
                     ? "- (reported by JDK 22 and later, for compilations that finished)"
                     : compilations.biggest().stream().map(c -> String.format(Locale.ROOT, "%s #%d %s: %d MB (%s)",

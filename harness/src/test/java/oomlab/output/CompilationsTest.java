@@ -49,4 +49,23 @@ class CompilationsTest {
                 "oomlab/gen/Run18::run((I)J)", "oom", 314572800));
         assertThat(compilations.byTier()).isEmpty();
     }
+
+    /** The tier-4 compilations that never got their MemStat line were still running when the JVM ended. */
+    @Test
+    void tier4CompilationsWithoutAMemStatLineWereUnfinished() {
+        Compilations compilations = Compilations.fromOutput("""
+                   5120  912       4       oomlab.generated.Churn17::run (7595 bytes)
+                   5121  913 %     4       oomlab.generated.Churn18::run @ 40 (7595 bytes)
+                   5122  914       4       oomlab.generated.Churn19::run (7595 bytes)
+                   5123  915       3       oomlab.generated.Churn20::run (7595 bytes)
+                c2 (912) (ok) Arena usage oomlab/generated/Churn17::run((I)J): Total Usage: 199229440
+                c1 (915) (ok) Arena usage oomlab/generated/Churn20::run((I)J): Total Usage: 13229440
+                """);
+
+        assertThat(compilations.unfinishedCount()).isEqualTo(2);
+        assertThat(compilations.unfinished()).containsExactly("oomlab.generated.Churn18::run (OSR)",
+                "oomlab.generated.Churn19::run");
+        assertThat(Compilations.fromOutput("   5121  913       4       a.B::c (7 bytes)\n").unfinished())
+                .as("without MemStat (before JDK 22) nothing says a compilation finished").isEmpty();
+    }
 }

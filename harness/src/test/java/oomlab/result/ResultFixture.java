@@ -40,7 +40,8 @@ public final class ResultFixture {
         WorkReport work = new WorkReport("jit-churn", 300000, "calls", 18000, 34000, true);
         JitEvidence jit = new JitEvidence(Map.of("C1", 12000L), List.of(
                 "C1 {speed: 27425.916 bytes/s; standard: 22.422 s, 483551 bytes, 11800 methods; osr: 36.075 s, 1120780 bytes, 200 methods}"),
-                new Compilations(Map.of("0", 40L, "1", 900L, "2", 20L, "3", 11080L), 200, 1200, List.of()));
+                new Compilations(Map.of("0", 40L, "1", 900L, "2", 20L, "3", 11080L), 200, 1200, List.of(), 0,
+                        List.of()));
         NmtStats nmt = new NmtStats(75,
                 Map.of("Total", 908L << 20, "Code", 10L << 20, "Compiler", 3L << 20),
                 Map.of("Total", 1000L << 20, "Code", 92L << 20, "Compiler", 13L << 20),
