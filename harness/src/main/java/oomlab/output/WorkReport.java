@@ -33,6 +33,9 @@ public record WorkReport(String workload, long ops, String unit, long elapsedMs,
         WorkReport last = null;
         for (String line : containerLog.lines().toList()) {
             boolean done = line.startsWith(DONE);
+            if (last != null && last.complete) {
+                break; // the progress thread may print once more while the JVM exits: the closing line stands
+            }
             if (done || line.startsWith(PROGRESS)) {
                 try {
                     WorkReport read = JSON.readValue(line.substring((done ? DONE : PROGRESS).length()), WorkReport.class);

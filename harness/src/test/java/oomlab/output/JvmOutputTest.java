@@ -49,6 +49,19 @@ class JvmOutputTest {
         assertThat(new JvmOutput("killed before the first second\n").work()).isEmpty();
     }
 
+    /** Seen in c2-leak / graal: the progress thread printed once more, 6 ms after the closing line. */
+    @Test
+    void aProgressLineAfterTheClosingLineDoesNotUndoIt() {
+        WorkReport work = new JvmOutput("""
+                oomlab-work {"workload":"jit-churn","ops":300000,"unit":"calls","elapsedMs":37378,"cpuMs":42540}
+                  nmethod code size         : 18194771 bytes
+                oomlab-progress {"workload":"jit-churn","ops":300000,"unit":"calls","elapsedMs":37384,"cpuMs":42550}
+                """).work().orElseThrow();
+
+        assertThat(work.complete()).isTrue();
+        assertThat(work.elapsedMs()).isEqualTo(37378);
+    }
+
     @Test
     void aKilledRunStillTellsHowFarItGot() {
         WorkReport work = new JvmOutput("""
