@@ -29,20 +29,28 @@ public record WorkReport(String workload, long ops, String unit, long elapsedMs,
         return ops == 0 ? null : cpuMs / 1000.0 / ops;
     }
 
+    /**
+     * The last report in the output. A marker may stand anywhere in its line: the JVM's own output (the
+     * compilation log) is written to the same stream by other threads and can put a few characters before it.
+     */
     public static Optional<WorkReport> fromOutput(String containerLog) {
         WorkReport last = null;
         for (String line : containerLog.lines().toList()) {
-            boolean done = line.startsWith(DONE);
             if (last != null && last.complete) {
                 break; // the progress thread may print once more while the JVM exits: the closing line stands
             }
-            if (done || line.startsWith(PROGRESS)) {
-                try {
-                    WorkReport read = JSON.readValue(line.substring((done ? DONE : PROGRESS).length()), WorkReport.class);
-                    last = new WorkReport(read.workload, read.ops, read.unit, read.elapsedMs, read.cpuMs, done);
-                } catch (Exception e) {
-                    // a line cut short by the kill: the previous one stands
-                }
+            int done = line.indexOf(DONE);
+            int progress = line.indexOf(PROGRESS);
+            int at = done >= 0 ? done + DONE.length() : progress >= 0 ? progress + PROGRESS.length() : -1;
+            int end = at < 0 ? -1 : line.indexOf('}', at);
+            if (end < 0) {
+                continue;
+            }
+            try {
+                WorkReport read = JSON.readValue(line.substring(at, end + 1), WorkReport.class);
+                last = new WorkReport(read.workload, read.ops, read.unit, read.elapsedMs, read.cpuMs, done >= 0);
+            } catch (Exception e) {
+                // a line cut short by the kill, or broken by another thread's output: the previous one stands
             }
         }
         return Optional.ofNullable(last);

@@ -49,6 +49,21 @@ class JvmOutputTest {
         assertThat(new JvmOutput("killed before the first second\n").work()).isEmpty();
     }
 
+    /** Seen in c2-leak / c1-jdk25: the compilation log, written by other threads, broke into the workload's lines. */
+    @Test
+    void aReportStillCountsWhenTheCompilationLogRunsIntoItsLine() {
+        WorkReport work = new JvmOutput("""
+                14398 5827       1       oomlab.generated.Churn110::oomlab-progress {"workload":"jit-churn","ops":233000,"unit":"calls","elapsedMs":13318,"cpuMs":24890}
+                run (7595 bytes)
+                jit-churn checksum 589588183651094
+                17235 oomlab-work {"workload":"jit-churn","ops":300000,"unit":"calls","elapsedMs":16392,"cpuMs":30570}
+                 5829       1       oomlab.generated.Churn111::run (7595 bytes)
+                """).work().orElseThrow();
+
+        assertThat(work.complete()).isTrue();
+        assertThat(work.ops()).isEqualTo(300000);
+    }
+
     /** Seen in c2-leak / graal: the progress thread printed once more, 6 ms after the closing line. */
     @Test
     void aProgressLineAfterTheClosingLineDoesNotUndoIt() {
