@@ -140,7 +140,8 @@ public final class Lab {
         Diagnosis diagnosis = Diagnose.of(exit.verdict(), scenario.memory().bytes(), scenario.heap().bytes(),
                 command.jvmFlags(), curve, nmt, output.jit().compilations(), allocations);
         RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, identity, outcome, curve, exit,
-                output.work().orElse(null), output.jit(), probe.first().map(ProbeLine::malloc).orElse(null),
+                output.work().orElse(null), output.service(), output.jit(),
+                probe.first().map(ProbeLine::malloc).orElse(null),
                 nmt, allocations, diagnosis, null);
         RunResult result = unjudged.withJudgement(Judge.judge(unjudged, plan.expectation(),
                 scenario.checksFor(plan.config().name()), scenario.reportsWork()));

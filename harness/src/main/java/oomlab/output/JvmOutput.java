@@ -47,6 +47,11 @@ public final class JvmOutput {
         return WorkReport.fromOutput(text);
     }
 
+    /** The service workload's windows; null for every other program. */
+    public ServiceReport service() {
+        return ServiceReport.fromOutput(text);
+    }
+
     public JitEvidence jit() {
         return JitEvidence.fromOutput(text);
     }

@@ -284,6 +284,12 @@ public final class HtmlReport {
                     c.compiler(), c.id(), c.method(), c.bytes() >> 20, c.result())).collect(Collectors.joining("\n")));
         }
         row(out, "malloc", String.valueOf(r.malloc()));
+        if (r.service() != null) {
+            row(out, "service windows", r.service().windows().stream().map(w -> String.format(Locale.ROOT,
+                    "%4.0f-%4.0f s %-12s %.3f cores, %.0f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms", w.fromS(),
+                    w.toS(), w.phase(), w.cpuCores(), w.rate(), w.p50Ms(), w.p99Ms(), w.p999Ms()))
+                    .collect(Collectors.joining("\n")));
+        }
         row(out, "memory sampling", r.memory().samples() + " samples at " + String.format(Locale.ROOT, "%.0f Hz",
                 r.memory().samplerHz()) + " (" + r.memory().sampler() + ")");
         out.append("</table>\n<table><tr><th>check</th><th>expected</th><th>actual</th><th></th></tr>\n");

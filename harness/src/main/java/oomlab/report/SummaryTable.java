@@ -46,6 +46,17 @@ public final class SummaryTable implements ResultFormat {
             out.append("- ").append(r.run().displayName()).append(" (JDK ").append(Integer.toString(r.run().jdkMajor()))
                     .append("): ").append(r.diagnosis() == null ? "-" : r.diagnosis().summary()).append('\n');
         }
+        List<RunResult> services = results.stream().filter(r -> r.service() != null).toList();
+        if (!services.isEmpty()) {
+            out.append("\nService under load (CPU in cores, mean of the phase's windows; p99 the worst window's):\n");
+            for (RunResult r : services) {
+                out.append("- ").append(r.run().displayName()).append(" (JDK ").append(Integer.toString(r.run().jdkMajor()))
+                        .append("): ").append(phase("steady", r.service().steadyCpuCores(), r.service().steadyP99Ms()))
+                        .append(r.service().afterDeployCpuCores() == null ? "" : "; " + phase("after the deploy",
+                                r.service().afterDeployCpuCores(), r.service().afterDeployP99Ms()))
+                        .append('\n');
+            }
+        }
         List<RunResult> failed = results.stream().filter(r -> !r.judgement().passed()).toList();
         for (RunResult r : failed) {
             out.append("\nFAILED ").append(r.run().displayName()).append(":\n");
@@ -55,6 +66,11 @@ public final class SummaryTable implements ResultFormat {
         }
         out.append(String.format(Locale.ROOT, "%n%d run(s): %d passed, %d failed%n", results.size(),
                 results.size() - failed.size(), failed.size()));
+    }
+
+    private static String phase(String name, Double cpuCores, Double p99Ms) {
+        return cpuCores == null ? name + " -" : String.format(Locale.ROOT, "%s %.3f cores, p99 %.2f ms", name, cpuCores,
+                p99Ms);
     }
 
     /** Units done, and, when the workload did not finish, how it was stopped (from the verdict, not a guess). */

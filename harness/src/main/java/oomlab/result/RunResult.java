@@ -3,6 +3,7 @@ package oomlab.result;
 import oomlab.container.ContainerOutcome;
 import oomlab.diagnosis.Diagnosis;
 import oomlab.output.JitEvidence;
+import oomlab.output.ServiceReport;
 import oomlab.output.WorkReport;
 import oomlab.profiling.AllocationProfile;
 import oomlab.sampling.MemoryCurve;
@@ -19,6 +20,7 @@ import oomlab.verdict.ExitAnalysis;
  * @param memory    what the host sampler saw (the curve itself is rss.csv)
  * @param exit      the verdict and the evidence it was decided from
  * @param work      what the workload reported of its own work; null for a program that reports nothing
+ * @param service   the service workload's windows (CPU in cores, rate, latency); null for other programs
  * @param jit       which JIT compilers compiled, in the JVM's own words
  * @param malloc    the malloc the JVM really ran on ("glibc" or "jemalloc"), as the probe saw its mappings
  * @param nmt       what Native Memory Tracking accounted for, and what it could not
@@ -33,6 +35,7 @@ public record RunResult(
         MemoryCurve memory,
         ExitAnalysis exit,
         WorkReport work,
+        ServiceReport service,
         JitEvidence jit,
         String malloc,
         NmtStats nmt,
@@ -47,7 +50,7 @@ public record RunResult(
     public static final int FORMAT_VERSION = 2;
 
     public RunResult withJudgement(Judgement newJudgement) {
-        return new RunResult(formatVersion, run, container, memory, exit, work, jit, malloc, nmt, allocations,
-                diagnosis, newJudgement);
+        return new RunResult(formatVersion, run, container, memory, exit, work, service, jit, malloc, nmt,
+                allocations, diagnosis, newJudgement);
     }
 }

@@ -60,7 +60,7 @@ class JudgeTest {
         RunResult base = ResultFixture.c1Survivor();
         RunResult unconfirmed = new RunResult(base.formatVersion(), base.run(), base.container(), base.memory(),
                 new ExitAnalysis(oomlab.verdict.Verdict.OOM_KILLED, new ExitEvidence(137, false, 0, false, false, false),
-                        List.of(), List.of()), base.work(), base.jit(), base.malloc(), base.nmt(), base.allocations(), base.diagnosis(),
+                        List.of(), List.of()), base.work(), base.service(), base.jit(), base.malloc(), base.nmt(), base.allocations(), base.diagnosis(),
                 null);
 
         Judgement judgement = Judge.judge(unconfirmed, Expectation.parse("OOM_KILLED"), List.of(), true);
@@ -72,7 +72,7 @@ class JudgeTest {
     void compiledByNeedsExactlyTheNamedCompilers() {
         RunResult base = ResultFixture.c1Survivor();
         RunResult graalWithC2 = new RunResult(base.formatVersion(), base.run(), base.container(), base.memory(),
-                base.exit(), base.work(), new JitEvidence(Map.of("C1", 100L, "C2", 5L, "JVMCI", 40L), List.of(),
+                base.exit(), base.work(), base.service(), new JitEvidence(Map.of("C1", 100L, "C2", 5L, "JVMCI", 40L), List.of(),
                         base.jit().compilations()),
                 base.malloc(), base.nmt(), base.allocations(), base.diagnosis(), null);
         Checks graal = new Checks(null, null, null, null, List.of("C1", "JVMCI"));
@@ -96,7 +96,7 @@ class JudgeTest {
                 .extracting(CheckResult::name).containsExactly("nmtGrowth", "growthMostlyIn");
 
         RunResult coarse = new RunResult(base.formatVersion(), base.run(), base.container(),
-                new MemoryCurve("cgroup-v2", 10, 1.0, 400, 1, 0.1, 1), base.exit(), null, base.jit(), base.malloc(),
+                new MemoryCurve("cgroup-v2", 10, 1.0, 400, 1, 0.1, 1), base.exit(), null, null, base.jit(), base.malloc(),
                 base.nmt(), base.allocations(), base.diagnosis(), null);
         assertThat(Judge.judge(coarse, Expectation.parse("SURVIVED"), List.of(), true).failed())
                 .extracting(CheckResult::name).containsExactly("workComplete", "samplerHz");

@@ -64,6 +64,23 @@ class JvmOutputTest {
         assertThat(work.ops()).isEqualTo(300000);
     }
 
+    @Test
+    void theServicesWindowsGiveCpuAndLatencyPerPhase() {
+        ServiceReport service = new JvmOutput("""
+                oomlab-window {"window":0,"fromS":0.0,"toS":5.0,"phase":"warmup","cpuCores":0.2440,"rate":1999.8,"p50Ms":0.136,"p99Ms":0.666,"p999Ms":4.454}
+                oomlab-window {"window":1,"fromS":5.0,"toS":10.0,"phase":"steady","cpuCores":0.1000,"rate":2000.0,"p50Ms":0.120,"p99Ms":0.249,"p999Ms":2.188}
+                  3455  120       4       Foo::bar (10 bytes)oomlab-window {"window":2,"fromS":10.0,"toS":15.0,"phase":"steady","cpuCores":0.1200,"rate":2000.0,"p50Ms":0.120,"p99Ms":0.300,"p999Ms":2.188}
+                oomlab-window {"window":3,"fromS":15.0,"toS":20.0,"phase":"after-deploy","cpuCores":0.9000,"rate":1990.0,"p50Ms":0.5,"p99Ms":40.0,"p999Ms":90.0}
+                """).service();
+
+        assertThat(service.windows()).hasSize(4);
+        assertThat(service.steadyCpuCores()).isCloseTo(0.11, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(service.steadyP99Ms()).isEqualTo(0.3);
+        assertThat(service.afterDeployCpuCores()).isEqualTo(0.9);
+        assertThat(service.afterDeployP99Ms()).isEqualTo(40.0);
+        assertThat(new JvmOutput("steady checksum 1\n").service()).isNull();
+    }
+
     /** Seen in c2-leak / graal: the progress thread printed once more, 6 ms after the closing line. */
     @Test
     void aProgressLineAfterTheClosingLineDoesNotUndoIt() {

@@ -40,7 +40,7 @@ final class ReportFolderFixture {
                 List.of("-Xmx768m"), id.env(), id.args(), id.command()), base.container(), base.memory(),
                 ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false),
                         List.of("Memory cgroup out of memory: Killed process 3353 (java)"), List.of()),
-                base.work(), base.jit(), base.malloc(), NmtStats.of(probeLines(true)), null, base.diagnosis(),
+                base.work(), base.service(), base.jit(), base.malloc(), NmtStats.of(probeLines(true)), null, base.diagnosis(),
                 base.judgement());
         runFolder(root, c2, true);
         runFolder(root, c1, false);
@@ -68,7 +68,7 @@ final class ReportFolderFixture {
     }
 
     private static RunResult withNmt(RunResult r, NmtStats nmt) {
-        return new RunResult(r.formatVersion(), r.run(), r.container(), r.memory(), r.exit(), r.work(), r.jit(),
+        return new RunResult(r.formatVersion(), r.run(), r.container(), r.memory(), r.exit(), r.work(), r.service(), r.jit(),
                 r.malloc(), nmt, r.allocations(), r.diagnosis(), r.judgement());
     }
 

@@ -49,7 +49,7 @@ public final class ResultFixture {
                 Map.of("Code", 82L << 20, "Compiler", 10L << 20), "Code", 64L << 20, 12L << 20);
         Diagnosis diagnosis = Diagnose.of(exit.verdict(), cap, run.heapBytes(), run.jvmFlags(), memory, nmt,
                 jit.compilations(), null);
-        RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, run, container, memory, exit, work, jit, "glibc",
+        RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, run, container, memory, exit, work, null, jit, "glibc",
                 nmt, null, diagnosis, null);
         return unjudged.withJudgement(Judgement.of("SURVIVED", List.of(
                 new CheckResult("verdict", "SURVIVED", Verdict.SURVIVED.name(), true),

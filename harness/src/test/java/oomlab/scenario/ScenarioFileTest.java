@@ -273,7 +273,7 @@ class ScenarioFileTest {
                     heap: 64m
                     expect: {c2: SURVIVED}
                 """)).hasMessage("scenarios.yaml:9:5: scenarios.a.workload: unknown workload 'jit-chrun'; the workloads"
-                + " are: direct-buffers, heap-leak, jit-churn, native-leak, steady, thread-storm (or give a 'program'"
+                + " are: direct-buffers, heap-leak, jit-churn, native-leak, service, steady, thread-storm (or give a 'program'"
                 + " of your own)");
     }
 

@@ -14,6 +14,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The unit of work is one call of a generated {@code run} method; SURVIVED means all of them were done.
  */
 public final class JitChurn implements Workload {
+    private final boolean countsAsWork;
+
+    public JitChurn() {
+        this(true);
+    }
+
+    /** @param countsAsWork false where it runs beside another workload (a service's deploy), whose work counts */
+    JitChurn(boolean countsAsWork) {
+        this.countsAsWork = countsAsWork;
+    }
+
     @Override
     public long run(Args args) throws Exception {
         int classes = args.getInt("classes", 150);
@@ -34,7 +45,8 @@ public final class JitChurn implements Workload {
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int first = t;
-                Thread worker = new Thread(() -> work(runs, first, threads, calls, dataLength, done, checksum),
+                Thread worker = new Thread(() -> work(runs, first, threads, calls, dataLength, done, checksum,
+                        countsAsWork),
                         "churn-" + wave + "-" + t);
                 worker.start();
                 workers.add(worker);
@@ -60,7 +72,7 @@ public final class JitChurn implements Workload {
 
     /** Worker {@code first} takes classes first, first + stride, ...; they get hot one after another. */
     private static void work(List<Method> runs, int first, int stride, int calls, int dataLength,
-                             AtomicLong done, AtomicLong checksum) {
+                             AtomicLong done, AtomicLong checksum, boolean countsAsWork) {
         Shape[] all = Shape.all();
         Shape[] two = {all[0], all[1]};
         int[] data = new int[dataLength];
@@ -75,7 +87,9 @@ public final class JitChurn implements Workload {
                     sum += (long) run.invoke(null, two, all, data, call);
                 }
                 done.addAndGet(calls);
-                Progress.add(calls);
+                if (countsAsWork) {
+                    Progress.add(calls);
+                }
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);

@@ -18,6 +18,7 @@ public final class Main {
             "heap-leak", HeapLeak::new,
             "jit-churn", JitChurn::new,
             "native-leak", NativeLeak::new,
+            "service", Service::new,
             "steady", Steady::new,
             "thread-storm", ThreadStorm::new));
 

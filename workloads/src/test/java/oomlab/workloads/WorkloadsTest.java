@@ -44,6 +44,43 @@ class WorkloadsTest {
         assertThat(Progress.done() - before).isEqualTo(20);
     }
 
+    /** Open loop at a fixed rate: every request is served and each window reports CPU, rate and latency. */
+    @Test
+    void serviceServesEveryRequestAtItsRateAndReportsWindows() throws Exception {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        long requests;
+        long start = System.nanoTime();
+        System.setOut(new java.io.PrintStream(captured, true));
+        try {
+            requests = new Service().run(new Args(List.of("--rate=400", "--duration-s=2", "--warmup-s=1",
+                    "--window-s=1", "--workers=2")));
+        } finally {
+            System.setOut(original);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(requests).isEqualTo(800);
+        assertThat(seconds).as("paced, not as fast as possible").isGreaterThan(1.9);
+        List<String> windows = captured.toString().lines().filter(l -> l.startsWith("oomlab-window ")).toList();
+        assertThat(windows).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(windows.get(0)).contains("\"window\":0").contains("\"phase\":\"warmup\"").contains("\"p99Ms\":");
+        assertThat(windows.get(1)).contains("\"phase\":\"steady\"");
+        assertThat(Service.handle("a=1,b=2,a=3")).isEqualTo(Service.handle("a=1,b=2,a=3"));
+    }
+
+    @Test
+    void percentilesAndPhases() {
+        long[] sorted = {1_000_000, 2_000_000, 3_000_000, 4_000_000, 100_000_000};
+        assertThat(Service.percentile(sorted, 0.5)).isEqualTo(3.0);
+        assertThat(Service.percentile(sorted, 0.99)).isEqualTo(100.0);
+        assertThat(Service.percentile(new long[0], 0.99)).isZero();
+        long s = 1_000_000_000L;
+        assertThat(Service.phase(0, 5 * s, 10, -1)).isEqualTo("warmup");
+        assertThat(Service.phase(10 * s, 15 * s, 10, -1)).isEqualTo("steady");
+        assertThat(Service.phase(20 * s, 25 * s, 10, 20)).isEqualTo("after-deploy");
+    }
+
     @Test
     void argumentsMustBeNamed() {
         assertThatThrownBy(() -> new Args(List.of("512"))).hasMessageContaining("expected --name=value");
