@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import oomlab.compare.BaselineComparison;
+import oomlab.compare.RunComparison;
 import oomlab.judgement.Judge;
 import oomlab.report.ReportWriter;
 import oomlab.report.SummaryTable;
@@ -15,6 +17,7 @@ import oomlab.scenario.LabDefinition;
 import oomlab.scenario.RunPlan;
 import oomlab.scenario.ScenarioFile;
 import oomlab.scenario.ScenarioFileException;
+import oomlab.scenario.Tolerances;
 
 /**
  * Judges a saved results folder again against the scenario file as it is now, and prints the table. Needs
@@ -28,6 +31,7 @@ public final class Rejudge {
     static final int PASSED = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
+    static final String COMPARISON_MD = "comparison.md";
 
     private Rejudge() {
     }
@@ -41,11 +45,20 @@ public final class Rejudge {
             System.exit(BAD_INPUT);
             return;
         }
-        System.exit(run(settings.resultsRoot(), settings.scenarioFile(), System.out));
+        System.exit(run(settings.resultsRoot(), settings.scenarioFile(), settings.baseline(), System.out));
     }
 
-    /** The exit code: {@link #PASSED}, {@link #FAILED} or {@link #BAD_INPUT}. */
     static int run(Path resultsRoot, Path scenarioFile, Appendable out) throws IOException {
+        return run(resultsRoot, scenarioFile, null, out);
+    }
+
+    /**
+     * The exit code: {@link #PASSED}, {@link #FAILED} (a judgement failed, or a regression against the
+     * baseline) or {@link #BAD_INPUT}.
+     *
+     * @param baseline a results folder to compare with, or null
+     */
+    static int run(Path resultsRoot, Path scenarioFile, Path baseline, Appendable out) throws IOException {
         if (!Files.isDirectory(resultsRoot)) {
             out.append("No results under ").append(resultsRoot.toAbsolutePath().toString())
                     .append(": run `mvn test` first, or name a folder with -Doomlab.results=DIR\n");
@@ -89,6 +102,22 @@ public final class Rejudge {
         if (judged.isEmpty() || !folder.unreadable().isEmpty()) {
             return BAD_INPUT;
         }
-        return judged.stream().allMatch(r -> r.judgement().passed()) ? PASSED : FAILED;
+        boolean regressions = false;
+        if (baseline != null) {
+            if (!Files.isDirectory(baseline)) {
+                out.append("No baseline results under ").append(baseline.toAbsolutePath().toString()).append('\n');
+                return BAD_INPUT;
+            }
+            ResultJson.Folder before = ResultJson.readFolder(baseline);
+            List<RunComparison> comparisons = BaselineComparison.compare(before.results(), judged,
+                    scenario -> definition.scenarios().containsKey(scenario)
+                            ? definition.scenarios().get(scenario).tolerances() : Tolerances.DEFAULT);
+            StringBuilder table = new StringBuilder("# Against the baseline " + baseline + "\n\n");
+            BaselineComparison.write(comparisons, table);
+            out.append('\n').append(table);
+            Files.writeString(resultsRoot.resolve(COMPARISON_MD), table);
+            regressions = comparisons.stream().anyMatch(RunComparison::regression);
+        }
+        return judged.stream().allMatch(r -> r.judgement().passed()) && !regressions ? PASSED : FAILED;
     }
 }

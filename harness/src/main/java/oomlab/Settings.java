@@ -25,6 +25,8 @@ import oomlab.scenario.Selection;
  * @param jdkHomes          {@code oomlab.jdkHome.<jdk>}: a local JDK to build an offline base image from
  * @param ryukDisabled      environment {@code TESTCONTAINERS_RYUK_DISABLED}: the lab then sweeps its own leftovers
  * @param hostOverride      environment {@code TESTCONTAINERS_HOST_OVERRIDE}, shown only
+ * @param baseline          {@code oomlab.baseline}: a results folder to compare these results with (the re-judge
+ *                          command then also reports regressions against it); null for none
  * @param profiler          {@code oomlab.profiler}: a native-allocation profiler for every run, over the
  *                          scenarios' own {@code profiler:}; null to leave them be
  */
@@ -40,7 +42,8 @@ public record Settings(
         Map<Integer, Path> jdkHomes,
         boolean ryukDisabled,
         String hostOverride,
-        Profiler profiler) {
+        Profiler profiler,
+        Path baseline) {
 
     /** How long the lab waits for the host commands it runs before it gives up on them. */
     public static final Duration MAVEN_RESOLVE_TIMEOUT = Duration.ofMinutes(10);
@@ -94,7 +97,8 @@ public record Settings(
                 Boolean.parseBoolean(env.get("TESTCONTAINERS_RYUK_DISABLED")),
                 env.getOrDefault("TESTCONTAINERS_HOST_OVERRIDE", ""),
                 blank(properties.getProperty("oomlab.profiler")) ? null
-                        : Profiler.parse(properties.getProperty("oomlab.profiler")));
+                        : Profiler.parse(properties.getProperty("oomlab.profiler")),
+                blank(properties.getProperty("oomlab.baseline")) ? null : Path.of(properties.getProperty("oomlab.baseline")));
     }
 
     private static boolean blank(String value) {
@@ -124,20 +128,26 @@ public record Settings(
             settings = switch (args[i]) {
                 case "--results" -> settings.withResultsRoot(Path.of(args[i + 1]));
                 case "--scenarios" -> settings.withScenarioFile(Path.of(args[i + 1]));
+                case "--baseline" -> settings.withBaseline(Path.of(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; known: --results DIR, --scenarios FILE");
+                        + "; known: --results DIR, --scenarios FILE, --baseline DIR");
             };
         }
         return settings;
     }
 
+    public Settings withBaseline(Path folder) {
+        return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, folder);
+    }
+
     public Settings withResultsRoot(Path root) {
         return new Settings(scenarioFile, dockerfiles, imageParts, root, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline);
     }
 
     public Settings withScenarioFile(Path file) {
         return new Settings(file, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline);
     }
 }

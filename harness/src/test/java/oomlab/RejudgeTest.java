@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import oomlab.result.ResultFixture;
 import oomlab.result.ResultJson;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,29 @@ class RejudgeTest {
         assertThat(tightened).contains("| c2-leak | c1 | 17.0.15 | FAILED | SURVIVED | SURVIVED |")
                 .contains("FAILED c2-leak / c1:\n  peakAtMost: expected <= 0.300, got 0.550 (FAILED)")
                 .contains("1 run(s): 0 passed, 1 failed");
+    }
+
+    /** Last night's results as the baseline: a peak 20% higher than its 10% tolerance is a regression. */
+    @Test
+    void aRegressionAgainstTheBaselineFailsTheCommand() throws IOException {
+        Path baseline = dir.resolve("baseline");
+        Path tonight = dir.resolve("tonight");
+        for (Path root : List.of(baseline, tonight)) {
+            Files.createDirectories(root.resolve("c2-leak/c1"));
+        }
+        Files.writeString(baseline.resolve("c2-leak/c1/result.json"), ResultJson.write(ResultFixture.c1Survivor(0.50)));
+        Files.writeString(tonight.resolve("c2-leak/c1/result.json"), ResultJson.write(ResultFixture.c1Survivor(0.60)));
+        Path scenarios = dir.resolve("scenarios.yaml");
+        Files.writeString(scenarios, SCENARIOS.formatted("0.85"));
+
+        StringBuilder out = new StringBuilder();
+        assertThat(Rejudge.run(tonight, scenarios, baseline, out)).isEqualTo(Rejudge.FAILED);
+        assertThat(out).contains("REGRESSION: drift (peak +20% (tolerance ±10%))");
+        assertThat(Files.readString(tonight.resolve("comparison.md"))).contains("1 regression(s)");
+
+        StringBuilder same = new StringBuilder();
+        assertThat(Rejudge.run(baseline, scenarios, baseline, same)).isEqualTo(Rejudge.PASSED);
+        assertThat(same).contains("0 regression(s)");
     }
 
     @Test

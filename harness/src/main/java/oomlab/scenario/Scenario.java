@@ -15,6 +15,7 @@ import oomlab.profiling.Profiler;
  * @param expectByJdk per JDK, expectations that replace those of {@code expect}
  * @param checksByConfig checks that apply to one configuration's runs only, on top of {@code checks}
  * @param profiler    who-allocated-it profiling for every run of the scenario (NONE by default)
+ * @param tolerances  how far a run may drift from its baseline (the comparison with last night's results)
  */
 public record Scenario(
         String name,
@@ -31,7 +32,8 @@ public record Scenario(
         Map<Integer, Map<String, Expectation>> expectByJdk,
         Checks checks,
         Map<String, Checks> checksByConfig,
-        Profiler profiler) {
+        Profiler profiler,
+        Tolerances tolerances) {
 
     public Scenario {
         args = List.copyOf(args);

@@ -60,7 +60,8 @@ public final class ScenarioFile {
     record ScenarioSpec(String description, String workload, Program program, List<String> args, MemorySize memory,
                         MemorySize heap, List<String> jvmFlags, List<Integer> jdks, Integer timeoutSeconds,
                         Map<String, Expectation> expect, Map<Integer, Map<String, Expectation>> expectByJdk,
-                        Checks checks, Map<String, Checks> checksByConfig, Profiler profiler) {
+                        Checks checks, Map<String, Checks> checksByConfig, Profiler profiler,
+                        Tolerances tolerances) {
     }
 
     private final Path file;
@@ -169,6 +170,19 @@ public final class ScenarioFile {
         }
         Checks checks = s.checks() == null ? Checks.NONE : s.checks();
         checkFractions(checks, child(at, "checks"));
+        if (s.tolerances() != null) {
+            for (String field : List.of("peak", "timeToExit", "cpu")) {
+                Double value = switch (field) {
+                    case "peak" -> s.tolerances().peak();
+                    case "timeToExit" -> s.tolerances().timeToExit();
+                    default -> s.tolerances().cpu();
+                };
+                if (value != null && value < 0) {
+                    throw problem(child(at, "tolerances", field), "a tolerance is a fraction of the baseline's value,"
+                            + " 0 or more (0.1 = 10%), got " + value);
+                }
+            }
+        }
         Map<String, Checks> checksByConfig = s.checksByConfig() == null ? Map.of() : s.checksByConfig();
         checksByConfig.forEach((config, own) -> {
             if (!s.expect().containsKey(config)) {
@@ -180,7 +194,8 @@ public final class ScenarioFile {
         return new Scenario(name, orEmpty(s.description()), s.workload(), s.program(),
                 s.args() == null ? List.of() : s.args(), s.memory(), s.heap(),
                 s.jvmFlags() == null ? List.of() : s.jvmFlags(), jdks, timeout, s.expect(), byJdk, checks,
-                checksByConfig, s.profiler() == null ? Profiler.NONE : s.profiler());
+                checksByConfig, s.profiler() == null ? Profiler.NONE : s.profiler(),
+                s.tolerances() == null ? Tolerances.DEFAULT : s.tolerances().orDefaults());
     }
 
     private void checkProgram(Program program, List<String> at) {

@@ -310,6 +310,22 @@ class ScenarioFileTest {
                 .message().doesNotContain("java.");
     }
 
+    @Test
+    void tolerancesForTheBaselineComparisonDefaultWhereNotGiven() {
+        LabDefinition lab = parse("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}, tolerances: {peak: 0.2}}
+                  b: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                """);
+
+        assertThat(lab.scenarios().get("a").tolerances()).isEqualTo(new Tolerances(0.2, 0.5, 0.5));
+        assertThat(lab.scenarios().get("b").tolerances()).isEqualTo(Tolerances.DEFAULT);
+        assertThat(catchProblem("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}, tolerances: {cpu: -1}}
+                """)).hasMessageContaining("scenarios.a.tolerances.cpu: a tolerance is a fraction");
+    }
+
     /**
      * The file users run, whatever they made of it: it loads, and every run it selects has an expectation of
      * its own. Which scenarios it holds is theirs to decide, so no name is asserted here.
