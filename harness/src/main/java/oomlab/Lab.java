@@ -94,7 +94,7 @@ public final class Lab {
         Launched launched = new Launched(plan, runDir, image, command, environment(plan, profiler), profiler);
 
         // container run and host sampling
-        try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"))) {
+        try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"), scenario.memory().bytes())) {
             ContainerRun run = new ContainerRun(plan.displayName(),
                     containerFor(plan, image, command, programJar).withEnv(launched.environment()),
                     scenario.memory(), Duration.ofSeconds(scenario.timeoutSeconds()), runDir, samples)
@@ -102,7 +102,7 @@ public final class Lab {
             ContainerOutcome outcome = run.execute();
             ProbeLog probe = readProbe(runDir.resolve(JavaCommand.PROBE_FILE));
             MemoryCurve curve = memoryCurve(samples, run, outcome, scenario, probe);
-            return finish(launched, outcome, curve, probe, samples.maxOomKills());
+            return finish(launched, outcome, curve, probe, samples.maxOomKills(), samples.secondsAtCapAtEnd());
         }
     }
 
@@ -113,7 +113,7 @@ public final class Lab {
 
     /** Verdict, diagnosis, judgement and report, from what the run left. */
     private RunResult finish(Launched launched, ContainerOutcome outcome, MemoryCurve curve, ProbeLog probe,
-                             long cgroupOomKills) {
+                             long cgroupOomKills, double secondsAtCapAtEnd) {
         RunPlan plan = launched.plan();
         Path runDir = launched.runDir();
         String image = launched.image();
@@ -123,7 +123,7 @@ public final class Lab {
         List<String> kernelLines = KernelLog.read().map(log -> log.oomKillsOf(outcome.hostPid())).orElse(List.of());
         ExitEvidence evidence = new ExitEvidence(outcome.exitCode(), outcome.dockerOomKilled(),
                 (int) Math.max(cgroupOomKills, kernelLines.size()), output.javaOutOfMemoryError(),
-                outcome.timedOut(), output.configurationNotApplied());
+                outcome.timedOut(), output.configurationNotApplied(), secondsAtCapAtEnd);
         ExitAnalysis exit = ExitAnalysis.of(evidence, kernelLines, output.jvmErrors());
 
         RunIdentity identity = new RunIdentity(scenario.name(), plan.config().name(), plan.runName(), plan.jdk(),

@@ -81,6 +81,8 @@ public final class Diagnose {
             case SURVIVED -> String.format(Locale.ROOT, "survived, peak %d MB (%.0f%% of the cap)",
                     memory.peakBytes() / MB, memory.peakOfCap() * 100);
             case CRASHED -> "crashed";
+            case STALLED -> String.format(Locale.ROOT, "stalled at the %d MB cap until the timeout (the kernel"
+                    + " reclaimed instead of killing)", capBytes / MB);
             case TIMEOUT -> String.format(Locale.ROOT, "still running at the timeout, peak %d MB",
                     memory.peakBytes() / MB);
         };

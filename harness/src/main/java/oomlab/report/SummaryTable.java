@@ -87,6 +87,7 @@ public final class SummaryTable implements ResultFormat {
             case KILLED -> " (killed)";
             case JAVA_OOM -> " (stopped by OutOfMemoryError)";
             case TIMEOUT -> " (timed out)";
+            case STALLED -> " (stalled at the cap)";
             case CRASHED -> " (crashed)";
             case SURVIVED -> " (exited before its report)";
         };

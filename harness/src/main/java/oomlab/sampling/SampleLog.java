@@ -25,8 +25,16 @@ public final class SampleLog implements AutoCloseable {
     private volatile long count;
     private volatile long peakBytes;
     private volatile long maxOomKills;
+    private final long atCapBytes;
+    private volatile Sample atCapSince;
 
     public SampleLog(Path csv) {
+        this(csv, Long.MAX_VALUE);
+    }
+
+    /** @param capBytes the container's cap: the log tracks since when usage has been at it (99% or more) */
+    public SampleLog(Path csv, long capBytes) {
+        this.atCapBytes = capBytes == Long.MAX_VALUE ? Long.MAX_VALUE : capBytes / 100 * 99;
         try {
             file = Files.newBufferedWriter(csv);
             rows = CSV.writer(SCHEMA).writeValues(file);
@@ -49,6 +57,17 @@ public final class SampleLog implements AutoCloseable {
         count++;
         peakBytes = Math.max(peakBytes, sample.cgroupBytes());
         maxOomKills = Math.max(maxOomKills, sample.oomKills());
+        if (sample.cgroupBytes() < atCapBytes) {
+            atCapSince = null;
+        } else if (atCapSince == null) {
+            atCapSince = sample;
+        }
+    }
+
+    /** How long usage had been at the cap without a break at the last sample; 0 when it was not at the cap. */
+    public double secondsAtCapAtEnd() {
+        Sample since = atCapSince;
+        return since == null || last == null ? 0 : (last.tMs() - since.tMs()) / 1000.0;
     }
 
     public Sample first() {

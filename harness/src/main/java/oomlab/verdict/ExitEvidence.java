@@ -11,8 +11,11 @@ package oomlab.verdict;
  * @param timedOut             the harness stopped the run at the scenario's timeout
  * @param configurationNotApplied the configuration did not take effect although the JVM ran (e.g. the
  *                             dynamic loader could not preload a library named in LD_PRELOAD)
+ * @param secondsAtCapAtEnd    how long the container's usage had been at the cap (99% or more) without a break
+ *                             when it ended
  */
 public record ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills,
-                           boolean javaOutOfMemoryError, boolean timedOut, boolean configurationNotApplied) {
+                           boolean javaOutOfMemoryError, boolean timedOut, boolean configurationNotApplied,
+                           double secondsAtCapAtEnd) {
     public static final int SIGKILL_EXIT = 137;
 }

@@ -12,6 +12,12 @@ public enum Verdict {
     SURVIVED,
     /** Any other exit. */
     CRASHED,
-    /** Still running at the scenario's timeout; the harness stopped it. */
+    /**
+     * Still running at the scenario's timeout, pinned at the cap for its last {@link VerdictRules#STALL_SECONDS}
+     * seconds or more: the kernel kept reclaiming the JVM's own pages instead of killing it (cgroup v1 does this
+     * for seconds to minutes). The harness stopped it; in production such a pod is frozen at its limit.
+     */
+    STALLED,
+    /** Still running at the scenario's timeout (not pinned at the cap); the harness stopped it. */
     TIMEOUT
 }

@@ -5,6 +5,9 @@ package oomlab.verdict;
  * kernel or Docker confirms it; the order of the rules is the order in which the evidence is trusted.
  */
 public final class VerdictRules {
+    /** Pinned at the cap this long when the timeout came: stalled there, not merely slow. */
+    public static final double STALL_SECONDS = 30;
+
     private VerdictRules() {
     }
 
@@ -13,7 +16,7 @@ public final class VerdictRules {
             return Verdict.CRASHED; // whatever happened next, it was not this configuration that ran
         }
         if (evidence.timedOut()) {
-            return Verdict.TIMEOUT;
+            return evidence.secondsAtCapAtEnd() >= STALL_SECONDS ? Verdict.STALLED : Verdict.TIMEOUT;
         }
         if (evidence.exitCode() == 0) {
             return Verdict.SURVIVED;

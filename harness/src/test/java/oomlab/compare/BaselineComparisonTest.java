@@ -40,7 +40,7 @@ class BaselineComparisonTest {
     void aChangedVerdictAMissingRunAndANewOne() throws IOException {
         RunResult survivor = ResultFixture.c1Survivor();
         RunResult killed = new RunResult(survivor.formatVersion(), survivor.run(), survivor.container(),
-                survivor.memory(), ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false), List.of(),
+                survivor.memory(), ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0), List.of(),
                 List.of()), survivor.work(), survivor.service(), survivor.jit(), survivor.malloc(), survivor.nmt(),
                 survivor.allocations(), survivor.diagnosis(), survivor.judgement());
 

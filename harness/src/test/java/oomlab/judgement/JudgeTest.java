@@ -56,10 +56,22 @@ class JudgeTest {
     }
 
     @Test
+    void anExpectationMayAcceptSeveralVerdicts() {
+        Expectation killedOrStalled = Expectation.parse("OOM_KILLED or stalled");
+
+        assertThat(killedOrStalled).hasToString("OOM_KILLED or STALLED");
+        assertThat(killedOrStalled.accepts(oomlab.verdict.Verdict.STALLED)).isTrue();
+        assertThat(killedOrStalled.accepts(oomlab.verdict.Verdict.TIMEOUT)).isFalse();
+        assertThat(Judge.judge(ResultFixture.c1Survivor(), killedOrStalled, List.of(), true).failed())
+                .extracting(CheckResult::toString)
+                .containsExactly("verdict: expected OOM_KILLED or STALLED, got SURVIVED (FAILED)");
+    }
+
+    @Test
     void anOomKillNeedsTheKernelsOrDockersWord() {
         RunResult base = ResultFixture.c1Survivor();
         RunResult unconfirmed = new RunResult(base.formatVersion(), base.run(), base.container(), base.memory(),
-                new ExitAnalysis(oomlab.verdict.Verdict.OOM_KILLED, new ExitEvidence(137, false, 0, false, false, false),
+                new ExitAnalysis(oomlab.verdict.Verdict.OOM_KILLED, new ExitEvidence(137, false, 0, false, false, false, 0),
                         List.of(), List.of()), base.work(), base.service(), base.jit(), base.malloc(), base.nmt(), base.allocations(), base.diagnosis(),
                 null);
 

@@ -38,7 +38,7 @@ final class ReportFolderFixture {
         RunResult c2 = new RunResult(base.formatVersion(), new RunIdentity(id.scenario(), "c2", "c2", id.jdkMajor(),
                 id.jdkVersion(), id.program(), id.image(), id.capBytes(), id.heapBytes(), id.timeoutSeconds(),
                 List.of("-Xmx768m"), id.env(), id.args(), id.command()), base.container(), base.memory(),
-                ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false),
+                ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0),
                         List.of("Memory cgroup out of memory: Killed process 3353 (java)"), List.of()),
                 base.work(), base.service(), base.jit(), base.malloc(), NmtStats.of(probeLines(true)), null, base.diagnosis(),
                 base.judgement());

@@ -36,7 +36,7 @@ public final class ResultFixture {
         ContainerOutcome container = new ContainerOutcome("0977dfff4653", 3353, Instant.parse("2026-11-23T18:04:34.637Z"),
                 Instant.parse("2026-11-23T18:04:35.080Z"), Instant.parse("2026-11-23T18:04:53.980Z"), 0, false, false);
         MemoryCurve memory = new MemoryCurve("cgroup-v1", 757, 40.0, 443, peak, peakOfCap, 34.5);
-        ExitAnalysis exit = ExitAnalysis.of(new ExitEvidence(0, false, 0, false, false, false), List.of(), List.of());
+        ExitAnalysis exit = ExitAnalysis.of(new ExitEvidence(0, false, 0, false, false, false, 0), List.of(), List.of());
         WorkReport work = new WorkReport("jit-churn", 300000, "calls", 18000, 34000, true);
         JitEvidence jit = new JitEvidence(Map.of("C1", 12000L), List.of(
                 "C1 {speed: 27425.916 bytes/s; standard: 22.422 s, 483551 bytes, 11800 methods; osr: 36.075 s, 1120780 bytes, 200 methods}"),

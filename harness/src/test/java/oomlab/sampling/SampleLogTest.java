@@ -33,6 +33,21 @@ class SampleLogTest {
     }
 
     @Test
+    void theLogKnowsHowLongUsageHasBeenPinnedAtTheCap() {
+        SampleLog log = new SampleLog(dir.resolve("cap.csv"), 1000);
+        log.add(new Sample(0, 0, 500, 0, 0, 0, 0));
+        log.add(new Sample(1000, 1000, 995, 0, 0, 0, 0));
+        log.add(new Sample(2000, 2000, 980, 0, 0, 0, 0)); // dipped below 99%: the stall starts again
+        log.add(new Sample(3000, 3000, 990, 0, 0, 0, 0));
+        log.add(new Sample(33500, 33500, 1000, 0, 0, 0, 0));
+
+        assertThat(log.secondsAtCapAtEnd()).isEqualTo(30.5);
+        log.add(new Sample(34000, 34000, 10, 0, 0, 0, 1));
+        assertThat(log.secondsAtCapAtEnd()).isZero();
+        log.close();
+    }
+
+    @Test
     void aProbeLineCutShortByTheKillIsSkipped() throws Exception {
         Path jsonl = dir.resolve("probe.jsonl");
         Files.writeString(jsonl, """

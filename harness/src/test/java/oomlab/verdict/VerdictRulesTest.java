@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class VerdictRulesTest {
     private static Verdict decide(long exit, boolean dockerOom, int kernelKills, boolean javaOom, boolean timedOut) {
-        return VerdictRules.decide(new ExitEvidence(exit, dockerOom, kernelKills, javaOom, timedOut, false));
+        return VerdictRules.decide(new ExitEvidence(exit, dockerOom, kernelKills, javaOom, timedOut, false, 0));
     }
 
     @Test
@@ -34,10 +34,19 @@ class VerdictRulesTest {
         assertThat(decide(137, false, 0, false, true)).isEqualTo(Verdict.TIMEOUT);
     }
 
+    /** c2-leak / c2 in one CI run: pinned at the 2 GB cap from 18 s to the 240 s timeout, never OOM-killed. */
+    @Test
+    void aTimeoutPinnedAtTheCapIsAStallNotAPlainTimeout() {
+        assertThat(VerdictRules.decide(new ExitEvidence(137, false, 0, false, true, false, 222))).isEqualTo(Verdict.STALLED);
+        assertThat(VerdictRules.decide(new ExitEvidence(137, false, 0, false, true, false, 3))).isEqualTo(Verdict.TIMEOUT);
+        assertThat(VerdictRules.decide(new ExitEvidence(137, true, 1, false, false, false, 40)))
+                .as("a kill after a stall is a kill").isEqualTo(Verdict.OOM_KILLED);
+    }
+
     @Test
     void aConfigurationThatDidNotApplyIsNeverAValidResult() {
-        assertThat(VerdictRules.decide(new ExitEvidence(0, false, 0, false, false, true))).isEqualTo(Verdict.CRASHED);
-        assertThat(VerdictRules.decide(new ExitEvidence(137, true, 1, false, false, true))).isEqualTo(Verdict.CRASHED);
+        assertThat(VerdictRules.decide(new ExitEvidence(0, false, 0, false, false, true, 0))).isEqualTo(Verdict.CRASHED);
+        assertThat(VerdictRules.decide(new ExitEvidence(137, true, 1, false, false, true, 0))).isEqualTo(Verdict.CRASHED);
     }
 
     @Test
