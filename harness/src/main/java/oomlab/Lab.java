@@ -20,6 +20,7 @@ import oomlab.container.ProgramJars;
 import oomlab.diagnosis.Diagnose;
 import oomlab.diagnosis.Diagnosis;
 import oomlab.judgement.Judge;
+import oomlab.output.JitEvidence;
 import oomlab.output.JvmOutput;
 import oomlab.profiling.AllocationProfile;
 import oomlab.profiling.JemallocProfile;
@@ -125,6 +126,7 @@ public final class Lab {
                 (int) Math.max(cgroupOomKills, kernelLines.size()), output.javaOutOfMemoryError(),
                 outcome.timedOut(), output.configurationNotApplied(), secondsAtCapAtEnd);
         ExitAnalysis exit = ExitAnalysis.of(evidence, kernelLines, output.jvmErrors());
+        JitEvidence jit = output.jit(); // reads the whole compilation log: once
 
         RunIdentity identity = new RunIdentity(scenario.name(), plan.config().name(), plan.runName(), plan.jdk(),
                 probe.jdk().orElse(Integer.toString(plan.jdk())), describe(scenario, image), image,
@@ -138,9 +140,9 @@ public final class Lab {
             case JEMALLOC -> jemallocProfile(runDir, image);
         };
         Diagnosis diagnosis = Diagnose.of(exit.verdict(), scenario.memory().bytes(), scenario.heap().bytes(),
-                command.jvmFlags(), curve, nmt, output.jit().compilations(), allocations);
+                command.jvmFlags(), curve, nmt, jit.compilations(), allocations);
         RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, identity, outcome, curve, exit,
-                output.work().orElse(null), output.service(), output.jit(),
+                output.work().orElse(null), output.service(), jit,
                 probe.first().map(ProbeLine::malloc).orElse(null),
                 nmt, allocations, diagnosis, null);
         RunResult result = unjudged.withJudgement(Judge.judge(unjudged, plan.expectation(),

@@ -38,7 +38,7 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
     public record CompilationMemory(String compiler, long id, String method, String result, long bytes) {
     }
 
-    public static final int UNFINISHED_SHOWN = 10;
+    static final int UNFINISHED_SHOWN = 10;
 
     public Compilations {
         byTier = Map.copyOf(byTier);

@@ -46,18 +46,18 @@ public final class ResultJson {
     }
 
     public static String write(RunResult result) {
-        try {
-            return JSON.writeValueAsString(result) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a result could not be written as JSON", e);
-        }
+        return json(result);
     }
 
     public static String write(Summary summary) {
+        return json(summary);
+    }
+
+    private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(summary) + "\n";
+            return JSON.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a summary could not be written as JSON", e);
+            throw new IllegalStateException("could not be written as JSON: " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -66,9 +66,7 @@ public final class ResultJson {
      */
     public static RunResult read(Path file) {
         try {
-            JsonNode tree = JSON.readTree(file.toFile());
-            requireThisFormat(file, tree);
-            return JSON.treeToValue(tree, RunResult.class);
+            return fromTree(file, JSON.readTree(file.toFile()));
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": not a readable result: " + e.getMessage(), e);
         }
@@ -76,12 +74,15 @@ public final class ResultJson {
 
     public static RunResult parse(String text) {
         try {
-            JsonNode tree = JSON.readTree(text);
-            requireThisFormat(Path.of("(text)"), tree);
-            return JSON.treeToValue(tree, RunResult.class);
+            return fromTree(Path.of("(text)"), JSON.readTree(text));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a readable result: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static RunResult fromTree(Path source, JsonNode tree) throws JsonProcessingException {
+        requireThisFormat(source, tree);
+        return JSON.treeToValue(tree, RunResult.class);
     }
 
     /**
