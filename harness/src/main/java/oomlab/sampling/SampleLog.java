@@ -18,6 +18,9 @@ public final class SampleLog implements AutoCloseable {
     private static final CsvMapper CSV = new CsvMapper();
     private static final CsvSchema SCHEMA = CSV.schemaFor(Sample.class).withHeader();
 
+    /** A kill frees the container's memory within a second or two; samples taken meanwhile are not the end. */
+    static final long END_GRACE_MS = 2_000;
+
     private final Writer file;
     private final SequenceWriter rows;
     private volatile Sample first;
@@ -27,6 +30,9 @@ public final class SampleLog implements AutoCloseable {
     private volatile long maxOomKills;
     private final long atCapBytes;
     private volatile Sample atCapSince;
+    /** The latest unbroken stretch at the cap: its first and last samples (it may have ended since). */
+    private volatile Sample stretchStart;
+    private volatile Sample stretchEnd;
 
     public SampleLog(Path csv) {
         this(csv, Long.MAX_VALUE);
@@ -59,15 +65,28 @@ public final class SampleLog implements AutoCloseable {
         maxOomKills = Math.max(maxOomKills, sample.oomKills());
         if (sample.cgroupBytes() < atCapBytes) {
             atCapSince = null;
-        } else if (atCapSince == null) {
-            atCapSince = sample;
+        } else {
+            if (atCapSince == null) {
+                atCapSince = sample;
+            }
+            stretchStart = atCapSince;
+            stretchEnd = sample;
         }
     }
 
-    /** How long usage had been at the cap without a break at the last sample; 0 when it was not at the cap. */
+    /**
+     * How long usage had been at the cap without a break when the container ended: the latest stretch at the
+     * cap, if it lasted until {@link #END_GRACE_MS} before the last sample. The last samples may already show
+     * the memory freed by the kill that ended the stretch (the kernel's, or the harness's at a timeout).
+     * 0 when the container was not at the cap at its end.
+     */
     public double secondsAtCapAtEnd() {
-        Sample since = atCapSince;
-        return since == null || last == null ? 0 : (last.tMs() - since.tMs()) / 1000.0;
+        Sample start = stretchStart;
+        Sample end = stretchEnd;
+        if (start == null || last == null || last.tMs() - end.tMs() > END_GRACE_MS) {
+            return 0;
+        }
+        return (end.tMs() - start.tMs()) / 1000.0;
     }
 
     public Sample first() {
