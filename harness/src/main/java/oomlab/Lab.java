@@ -140,7 +140,7 @@ public final class Lab {
             case JEMALLOC -> jemallocProfile(runDir, image);
         };
         Diagnosis diagnosis = Diagnose.of(exit.verdict(), scenario.memory().bytes(), scenario.heap().bytes(),
-                command.jvmFlags(), curve, nmt, jit.compilations(), allocations);
+                command.jvmFlags(), curve, nmt, jit, allocations);
         RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, identity, outcome, curve, exit,
                 output.work().orElse(null), output.service(), jit,
                 probe.first().map(ProbeLine::malloc).orElse(null),

@@ -3,6 +3,7 @@ package oomlab.diagnosis;
 import java.util.List;
 import java.util.Locale;
 import oomlab.output.Compilations;
+import oomlab.output.JitEvidence;
 import oomlab.profiling.AllocationProfile;
 import oomlab.sampling.MemoryCurve;
 import oomlab.sampling.NmtStats;
@@ -27,12 +28,13 @@ public final class Diagnose {
     }
 
     /**
-     * @param compilations what the JIT compiled (null where the log had nothing)
+     * @param jit          what the JIT compiled and reported (null where the log had nothing)
      * @param allocations  who allocated, from a profiler (null where none ran)
      */
     public static Diagnosis of(Verdict verdict, long capBytes, long heapBytes, List<String> jvmFlags,
-                               MemoryCurve memory, NmtStats nmt, Compilations compilations,
+                               MemoryCurve memory, NmtStats nmt, JitEvidence jit,
                                AllocationProfile allocations) {
+        Compilations compilations = jit == null ? null : jit.compilations();
         List<Suspect> suspects = Suspects.of(nmt);
         Budget budget = Budget.of(heapBytes, jvmFlags, nmt, memory.peakBytes());
         StringBuilder line = new StringBuilder(ending(verdict, capBytes, memory));
@@ -62,6 +64,15 @@ public final class Diagnose {
             Compilations.CompilationMemory biggest = compilations.biggest().get(0);
             line.append(String.format(Locale.ROOT, "; biggest finished compilation: %s %s, %d MB", biggest.compiler(),
                     biggest.method(), biggest.bytes() / MB));
+        }
+        if (jit != null) {
+            // a disabled compiler or a compilation stopped at its limit changes what the run's CPU and code mean
+            jit.findings().forEach(finding -> line.append("; the JVM reported: ").append(finding.kind()));
+            if (jit.deopt() != null) {
+                line.append(String.format(Locale.ROOT, "; made not entrant around '%s': %d in the %d s before, %d after",
+                        jit.deopt().phase(), jit.deopt().madeNotEntrantBefore(), jit.deopt().windowSeconds(),
+                        jit.deopt().madeNotEntrantAfter()));
+            }
         }
         line.append(String.format(Locale.ROOT, "; sizing formula %d MB vs peak %d MB", budget.budgetBytes() / MB,
                 memory.peakBytes() / MB));

@@ -112,6 +112,22 @@ public final class Judge {
                     fraction(share) + " (unexplained " + (result.nmt().unexplainedGrowthBytes() >> 20) + " MB)",
                     share > 0.5));
         }
+        if (checks.madeNotEntrantRisesAfter() != null) {
+            oomlab.output.DeoptWindow deopt = result.jit().deopt();
+            boolean marked = deopt != null && deopt.phase().equals(checks.madeNotEntrantRisesAfter());
+            out.add(new CheckResult("madeNotEntrantRisesAfter", "more code made not entrant in the seconds after '"
+                    + checks.madeNotEntrantRisesAfter() + "' than before",
+                    !marked ? "the workload marked no phase '" + checks.madeNotEntrantRisesAfter() + "'"
+                            : deopt.madeNotEntrantBefore() + " in the " + deopt.windowSeconds() + " s before, "
+                            + deopt.madeNotEntrantAfter() + " after",
+                    marked && deopt.madeNotEntrantAfter() > deopt.madeNotEntrantBefore()));
+        }
+        if (checks.jitFindings() != null) {
+            for (String kind : checks.jitFindings()) {
+                out.add(new CheckResult("jitFinding", "the JVM reported: " + kind, result.jit().findings().stream()
+                        .map(oomlab.output.JitFinding::kind).toList().toString(), result.jit().found(kind)));
+            }
+        }
     }
 
     private static String fraction(double value) {

@@ -23,9 +23,14 @@ import java.util.regex.Pattern;
  *                        the JVM ended (JDK 22+, where MemStat marks each finished one; else 0): at an OOM kill
  *                        these are the compilations that held the arenas
  * @param unfinished      the first of them, by method
+ * @param recompiledTier4 tier-4 compilations of a method that already had one: code thrown away and compiled
+ *                        again, as after a deoptimisation
+ * @param madeNotEntrantBySecond how many compiled methods were made not entrant in each second of the JVM's life
+ *                        (index = second; the log's timestamps are milliseconds since the JVM started)
  */
 public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntrant, List<CompilationMemory> biggest,
-                           long unfinishedCount, List<String> unfinished) {
+                           long unfinishedCount, List<String> unfinished, long recompiledTier4,
+                           List<Long> madeNotEntrantBySecond) {
     static final int BIGGEST = 5;
     private static final Pattern MEMSTAT = Pattern.compile(
             "^(c1|c2) \\((\\d+)\\) \\((\\w+)\\) Arena usage (.+?): Total Usage: (\\d+)");
@@ -44,6 +49,21 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         byTier = Map.copyOf(byTier);
         biggest = List.copyOf(biggest);
         unfinished = List.copyOf(unfinished);
+        madeNotEntrantBySecond = madeNotEntrantBySecond == null ? List.of() : List.copyOf(madeNotEntrantBySecond);
+    }
+
+    public Compilations(Map<String, Long> byTier, long osr, long madeNotEntrant, List<CompilationMemory> biggest,
+                        long unfinishedCount, List<String> unfinished) {
+        this(byTier, osr, madeNotEntrant, biggest, unfinishedCount, unfinished, 0, List.of());
+    }
+
+    /** Compiled methods made not entrant from second {@code from} (inclusive) to {@code to} (exclusive). */
+    public long madeNotEntrantBetween(int from, int to) {
+        long sum = 0;
+        for (int second = Math.max(0, from); second < Math.min(to, madeNotEntrantBySecond.size()); second++) {
+            sum += madeNotEntrantBySecond.get(second);
+        }
+        return sum;
     }
 
     public static Compilations fromOutput(String containerLog) {
@@ -52,6 +72,9 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         long notEntrant = 0;
         List<CompilationMemory> memory = new ArrayList<>();
         Map<Long, String> tier4Started = new java.util.LinkedHashMap<>();
+        java.util.Set<String> tier4Methods = new java.util.HashSet<>();
+        long recompiled = 0;
+        List<Long> notEntrantBySecond = new ArrayList<>();
         for (String line : containerLog.lines().toList()) {
             Matcher memstat = MEMSTAT.matcher(line);
             if (memstat.find()) {
@@ -60,7 +83,7 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
                 continue;
             }
             String[] tokens = line.trim().split("\\s+");
-            if (tokens.length < 4 || !isNumber(tokens[0]) || !isNumber(tokens[1])) {
+            if (tokens.length < 4 || !isNumber(tokens[0]) || !isNumber(tokens[1]) || tokens[0].length() > 12) {
                 continue;
             }
             String tier = null;
@@ -82,10 +105,18 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
             }
             if (line.contains("made not entrant")) {
                 notEntrant++;
+                int second = (int) Math.min(Long.parseLong(tokens[0]) / 1000, 24 * 3600);
+                while (notEntrantBySecond.size() <= second) {
+                    notEntrantBySecond.add(0L);
+                }
+                notEntrantBySecond.set(second, notEntrantBySecond.get(second) + 1);
                 continue;
             }
             byTier.merge(tier == null ? "unknown" : tier, 1L, Long::sum); // a line two threads wrote into each other
             if ("4".equals(tier)) {
+                if (!tier4Methods.add(methodOf(tokens) + (isOsr ? " (OSR)" : ""))) {
+                    recompiled++;
+                }
                 tier4Started.put(Long.parseLong(tokens[1]), methodOf(tokens) + (isOsr ? " (OSR)" : ""));
             }
             if (isOsr) {
@@ -98,7 +129,8 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         memory.forEach(finished -> tier4Started.remove(finished.id()));
         memory.sort(Comparator.comparingLong(CompilationMemory::bytes).reversed());
         return new Compilations(byTier, osr, notEntrant, memory.subList(0, Math.min(BIGGEST, memory.size())),
-                tier4Started.size(), tier4Started.values().stream().limit(UNFINISHED_SHOWN).toList());
+                tier4Started.size(), tier4Started.values().stream().limit(UNFINISHED_SHOWN).toList(), recompiled,
+                notEntrantBySecond);
     }
 
     private static String methodOf(String[] tokens) {

@@ -10,12 +10,25 @@ import java.util.regex.Pattern;
  * Which JIT compilers really compiled, from what the JVM printed: {@code -XX:+CITime}'s per-compiler lines
  * at exit (e.g. {@code C2 {speed: ...; standard: 1.2 s, 5 bytes, 44 methods; osr: ..., 10 methods; ...}})
  * and Graal's ShowConfiguration line at its first compilation. A run killed before the end has no CITime
- * block; the Graal line survives the kill.
+ * block; the Graal line survives the kill. Also what the JIT reported that changes how a run reads
+ * ({@link JitFinding}: a compiler disabled by a full code cache, a compilation over its MemLimit) and, when the
+ * workload marked a moment, the code made not entrant around it ({@link DeoptWindow}).
  */
-public record JitEvidence(Map<String, Long> compiledMethods, List<String> evidence, Compilations compilations) {
+public record JitEvidence(Map<String, Long> compiledMethods, List<String> evidence, Compilations compilations,
+                          List<JitFinding> findings, DeoptWindow deopt) {
     public JitEvidence {
         compiledMethods = Map.copyOf(compiledMethods);
         evidence = List.copyOf(evidence);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    public JitEvidence(Map<String, Long> compiledMethods, List<String> evidence, Compilations compilations) {
+        this(compiledMethods, evidence, compilations, List.of(), null);
+    }
+
+    /** True when the JVM said this (a {@link JitFinding} kind). */
+    public boolean found(String kind) {
+        return findings.stream().anyMatch(finding -> finding.kind().equals(kind));
     }
 
     private static final Pattern CITIME_COMPILER =
@@ -24,7 +37,8 @@ public record JitEvidence(Map<String, Long> compiledMethods, List<String> eviden
 
     public static JitEvidence fromOutput(String containerLog) {
         Map<String, Long> methods = new LinkedHashMap<>();
-        List<String> evidence = containerLog.lines().filter(line -> {
+        List<String> lines = containerLog.lines().toList();
+        List<String> evidence = lines.stream().filter(line -> {
             Matcher m = CITIME_COMPILER.matcher(line);
             if (m.find()) {
                 methods.put(m.group(1), Long.parseLong(m.group(2)) + Long.parseLong(m.group(3)));
@@ -33,6 +47,8 @@ public record JitEvidence(Map<String, Long> compiledMethods, List<String> eviden
             return line.startsWith("Using ") && line.contains("compiler") // Graal's ShowConfiguration
                     || line.contains("JVMCI") && line.contains("Error");
         }).map(String::strip).toList();
-        return new JitEvidence(methods, evidence, Compilations.fromOutput(containerLog));
+        Compilations compilations = Compilations.fromOutput(containerLog);
+        return new JitEvidence(methods, evidence, compilations, JitFinding.fromOutput(lines),
+                DeoptWindow.of(lines, compilations).orElse(null));
     }
 }

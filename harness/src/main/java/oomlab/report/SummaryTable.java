@@ -48,15 +48,9 @@ public final class SummaryTable implements ResultFormat {
         }
         List<RunResult> services = results.stream().filter(r -> r.service() != null).toList();
         if (!services.isEmpty()) {
-            out.append("\nService under load (CPU in cores, mean of the phase's windows; p99 the worst window's):\n");
-            for (RunResult r : services) {
-                out.append("- ").append(r.run().displayName()).append(" (JDK ").append(Integer.toString(r.run().jdkMajor()))
-                        .append("): ").append(phase("steady", r.service().steadyCpuCores(), r.service().steadyP99Ms()))
-                        .append(r.service().afterDeployCpuCores() == null ? "" : "; " + phase("after the deploy",
-                                r.service().afterDeployCpuCores(), r.service().afterDeployP99Ms()))
-                        .append('\n');
-            }
+            serviceTable(services, out);
         }
+        nmtPeaks(results, out);
         List<RunResult> failed = results.stream().filter(r -> !r.judgement().passed()).toList();
         for (RunResult r : failed) {
             out.append("\nFAILED ").append(r.run().displayName()).append(":\n");
@@ -68,9 +62,56 @@ public final class SummaryTable implements ResultFormat {
                 results.size() - failed.size(), failed.size()));
     }
 
-    private static String phase(String name, Double cpuCores, Double p99Ms) {
-        return cpuCores == null ? name + " -" : String.format(Locale.ROOT, "%s %.3f cores, p99 %.2f ms", name, cpuCores,
-                p99Ms);
+    /**
+     * The cost half of the incident on one table: the CPU the same traffic costs each configuration in the
+     * steady windows (and its ratio to the scenario's first configuration), and what the deploy did to it.
+     */
+    private static void serviceTable(List<RunResult> services, Appendable out) throws IOException {
+        out.append("\nService under load (CPU in cores: mean of the phase's windows; p99: the worst window's):\n\n");
+        out.append("| scenario | config | JDK | verdict | steady CPU cores | vs first | steady p99 ms"
+                + " | after deploy CPU cores | after deploy p99 ms |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
+        String scenario = "";
+        Double first = null;
+        for (RunResult r : services) {
+            if (!r.run().scenario().equals(scenario)) {
+                scenario = r.run().scenario();
+                first = r.service().steadyCpuCores();
+            }
+            Double steady = r.service().steadyCpuCores();
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |%n",
+                    r.run().scenario(), r.run().config(), r.run().jdkMajor(), r.exit().verdict(), number(steady, "%.3f"),
+                    steady == null || first == null ? "-" : String.format(Locale.ROOT, "%.2f×", steady / first),
+                    number(r.service().steadyP99Ms(), "%.2f"), number(r.service().afterDeployCpuCores(), "%.3f"),
+                    number(r.service().afterDeployP99Ms(), "%.2f")));
+        }
+    }
+
+    /** NMT categories shown at their peak: where the JVM's own books put memory, per run (e.g. GC per collector). */
+    static final List<String> NMT_SHOWN = List.of("Java Heap", "Metaspace", "Class", "Thread", "Code", "GC", "Compiler",
+            "Arena Chunk", "Internal", "Other");
+
+    private static void nmtPeaks(List<RunResult> results, Appendable out) throws IOException {
+        List<RunResult> withNmt = results.stream().filter(r -> r.nmt().probeSamples() > 0).toList();
+        if (withNmt.isEmpty()) {
+            return;
+        }
+        out.append("\nNMT committed at its peak (MB), per category:\n\n| scenario | config | JDK | verdict | ")
+                .append(String.join(" | ", NMT_SHOWN)).append(" |\n|---|---|---|---|")
+                .append("---|".repeat(NMT_SHOWN.size())).append('\n');
+        for (RunResult r : withNmt) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s |", r.run().scenario(), r.run().config(),
+                    r.run().jdkMajor(), r.exit().verdict()));
+            for (String category : NMT_SHOWN) {
+                Long bytes = r.nmt().peak().get(category);
+                out.append(bytes == null ? " - |" : String.format(Locale.ROOT, " %d |", bytes >> 20));
+            }
+            out.append('\n');
+        }
+    }
+
+    private static String number(Double value, String format) {
+        return value == null ? "-" : String.format(Locale.ROOT, format, value);
     }
 
     /** Units done, and, when the workload did not finish, how it was stopped (from the verdict, not a guess). */

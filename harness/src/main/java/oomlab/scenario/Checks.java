@@ -12,8 +12,17 @@ import java.util.List;
  *                       together hold more than half of the growth from the first to the last probe sample
  * @param compiledBy     exactly the JIT compilers that must have compiled methods (CITime's names: C1, C2,
  *                       JVMCI): proof that a configuration really ran the compiler it names
+ * @param madeNotEntrantRisesAfter a phase the workload marks ({@code oomlab-phase}): more compiled code must be
+ *                       made not entrant in the seconds after it than in as many seconds before (a deopt storm)
+ * @param jitFindings    what the JIT must have reported, by {@code JitFinding} kind (e.g. "compiler disabled
+ *                       (code cache full)")
  */
 public record Checks(Double peakAtLeast, Double peakAtMost, String nmtGrowth, List<String> growthMostlyIn,
-                     List<String> compiledBy) {
+                     List<String> compiledBy, String madeNotEntrantRisesAfter, List<String> jitFindings) {
     public static final Checks NONE = new Checks(null, null, null, null, null);
+
+    public Checks(Double peakAtLeast, Double peakAtMost, String nmtGrowth, List<String> growthMostlyIn,
+                  List<String> compiledBy) {
+        this(peakAtLeast, peakAtMost, nmtGrowth, growthMostlyIn, compiledBy, null, null);
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,16 +35,20 @@ public record LabDefinition(Path file, Map<String, RunConfig> configurations, Ma
             if (!wantedScenarios.isEmpty() && !wantedScenarios.contains(scenario.name())) {
                 continue;
             }
-            for (int jdk : scenario.jdks()) {
-                if (!wantedJdks.isEmpty() && !wantedJdks.contains(Integer.toString(jdk))) {
-                    continue;
-                }
-                for (String config : scenario.expect().keySet().stream().sorted(this::inFileOrder).toList()) {
-                    if (wantedConfigs.isEmpty() || wantedConfigs.contains(config)) {
-                        plans.add(new RunPlan(scenario, configurations.get(config), jdk));
+            List<RunPlan> ofScenario = new ArrayList<>();
+            for (String config : scenario.expect().keySet().stream().sorted(this::inFileOrder).toList()) {
+                RunConfig run = configurations.get(config);
+                for (int jdk : run.jdksIn(scenario.jdks())) {
+                    if ((wantedConfigs.isEmpty() || wantedConfigs.contains(config))
+                            && (wantedJdks.isEmpty() || wantedJdks.contains(Integer.toString(jdk)))) {
+                        ofScenario.add(new RunPlan(scenario, run, jdk));
                     }
                 }
             }
+            // the scenario's main JDK first, as the file lists the configurations within each JDK
+            ofScenario.sort(Comparator.comparingInt((RunPlan plan) -> plan.jdk() == scenario.mainJdk() ? 0 : 1)
+                    .thenComparingInt(RunPlan::jdk));
+            plans.addAll(ofScenario);
         }
         if (plans.isEmpty()) {
             throw new IllegalArgumentException("Nothing selected: no scenario chosen by -Dscenario=" + scenarioNames
@@ -61,7 +66,7 @@ public record LabDefinition(Path file, Map<String, RunConfig> configurations, Ma
         Scenario scenario = scenarios.get(scenarioName);
         RunConfig config = configurations.get(configName);
         if (scenario == null || config == null || !scenario.expect().containsKey(configName)
-                || !scenario.jdks().contains(jdk)) {
+                || !config.jdksIn(scenario.jdks()).contains(jdk)) {
             return Optional.empty();
         }
         return Optional.of(new RunPlan(scenario, config, jdk));

@@ -54,7 +54,7 @@ public final class ScenarioFile {
     record FileSpec(Map<String, ConfigSpec> configurations, Map<String, ScenarioSpec> scenarios) {
     }
 
-    record ConfigSpec(String description, List<String> jvmFlags, Map<String, String> env) {
+    record ConfigSpec(String description, List<String> jvmFlags, Map<String, String> env, List<Integer> jdks) {
     }
 
     record ScenarioSpec(String description, String workload, Program program, List<String> args, MemorySize memory,
@@ -118,9 +118,10 @@ public final class ScenarioFile {
         }
         Map<String, RunConfig> configurations = new LinkedHashMap<>();
         spec.configurations().forEach((name, config) -> {
-            ConfigSpec c = config == null ? new ConfigSpec(null, null, null) : config;
+            ConfigSpec c = config == null ? new ConfigSpec(null, null, null, null) : config;
             configurations.put(name, new RunConfig(name, orEmpty(c.description()),
-                    c.jvmFlags() == null ? List.of() : c.jvmFlags(), c.env() == null ? Map.of() : c.env()));
+                    c.jvmFlags() == null ? List.of() : c.jvmFlags(), c.env() == null ? Map.of() : c.env(),
+                    c.jdks() == null ? List.of() : c.jdks()));
         });
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         spec.scenarios().forEach((name, s) -> scenarios.put(name, scenario(name, s, configurations)));

@@ -32,7 +32,8 @@ class DiagnoseTest {
         Compilations compilations = new Compilations(Map.of("3", 900L, "4", 60L), 5, 10, List.of(
                 new CompilationMemory("c2", 812, "oomlab/gen/Run17::run((I)J)", "ok", 190 * MB)), 7,
                 List.of("oomlab.gen.Run18::run", "oomlab.gen.Run19::run"));
-        Diagnosis diagnosis = Diagnose.of(Verdict.OOM_KILLED, 2048 * MB, 768 * MB, FLAGS, memory, nmt, compilations, null);
+        Diagnosis diagnosis = Diagnose.of(Verdict.OOM_KILLED, 2048 * MB, 768 * MB, FLAGS, memory, nmt,
+                new oomlab.output.JitEvidence(Map.of(), List.of(), compilations), null);
 
         assertThat(diagnosis.summary()).isEqualTo("OOM-killed at the 2048 MB cap; compiler arenas 98% of the growth"
                 + " (+1132 MB), then code cache 2% (+28 MB); tier-4 compilations unfinished at the end: 7, e.g."

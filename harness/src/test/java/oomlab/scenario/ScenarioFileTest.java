@@ -197,6 +197,27 @@ class ScenarioFileTest {
     }
 
     @Test
+    void aConfigurationWithItsOwnJdksRunsOnThoseOnly() {
+        LabDefinition lab = ScenarioFile.parse(FILE, CONFIGS + """
+                  upgrade:
+                    description: the JDK upgrade, a step of a timeline
+                    jdks: [25]
+                scenarios:
+                  leak:
+                    workload: jit-churn
+                    memory: 2g
+                    heap: 768m
+                    expect: {c2: OOM_KILLED, upgrade: OOM_KILLED, c1: SURVIVED}
+                """);
+
+        assertThat(lab.select(Selection.ALL)).extracting(RunPlan::displayName)
+                .containsExactly("leak / c2", "leak / c1", "leak / upgrade-jdk25");
+        assertThat(lab.select(new Selection(null, null, "17"))).extracting(RunPlan::runName).containsExactly("c2", "c1");
+        assertThat(lab.planFor("leak", "upgrade", 17)).isEmpty();
+        assertThat(lab.planFor("leak", "upgrade", 25)).isPresent();
+    }
+
+    @Test
     void aPerJdkExpectationNeedsItsJdkAndConfiguration() {
         assertThat(catchProblem("""
                 scenarios:
@@ -273,8 +294,8 @@ class ScenarioFileTest {
                     heap: 64m
                     expect: {c2: SURVIVED}
                 """)).hasMessage("scenarios.yaml:9:5: scenarios.a.workload: unknown workload 'jit-chrun'; the workloads"
-                + " are: direct-buffers, heap-leak, jit-churn, native-leak, service, steady, thread-storm (or give a 'program'"
-                + " of your own)");
+                + " are: deopt-storm, direct-buffers, heap-churn, heap-leak, jit-churn, native-leak, service, steady,"
+                + " thread-storm (or give a 'program' of your own)");
     }
 
     @Test

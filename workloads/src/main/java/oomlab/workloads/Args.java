@@ -23,6 +23,10 @@ public final class Args {
         return value == null ? defaultValue : Long.parseLong(value);
     }
 
+    public String getString(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
+    }
+
     public int getInt(String name, int defaultValue) {
         return Math.toIntExact(getLong(name, defaultValue));
     }

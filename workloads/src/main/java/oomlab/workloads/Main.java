@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  */
 public final class Main {
     private static final Map<String, Supplier<Workload>> WORKLOADS = new TreeMap<>(Map.of(
+            "deopt-storm", DeoptStorm::new,
             "direct-buffers", DirectBuffers::new,
+            "heap-churn", HeapChurn::new,
             "heap-leak", HeapLeak::new,
             "jit-churn", JitChurn::new,
             "native-leak", NativeLeak::new,

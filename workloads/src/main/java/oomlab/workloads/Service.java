@@ -19,8 +19,12 @@ import java.util.concurrent.locks.LockSupport;
  * doing ordinary service work (parse, map, sort, format, hash). Every {@code window-s} seconds it prints one
  * {@code oomlab-window {...}} line: the process's CPU use in cores over the window, the achieved rate, and
  * latency percentiles measured from each request's intended start (so a stalled JVM shows as latency).
- * With {@code deploy-at-s}, new code is loaded at that second and run beside the load (the jit-churn
- * generator), as a deploy would: the JIT compiles it while the service keeps serving.
+ * With {@code deploy-at-s}, new code is loaded at that second and run beside the load, as a deploy would: the
+ * JIT compiles it while the service keeps serving. {@code deploy=concat} (the default) is the stacked
+ * string-concatenation shape ({@link StackedConcat}), whose C2 compilation never ends and grows without bound;
+ * {@code deploy=churn} is the jit-churn generator (big generated methods, many at once).
+ * With {@code cache-mb}, a live cache of that many MB (64 KB arrays) is held on the heap for the whole run,
+ * as a service's caches would hold it.
  *
  * <p>The pacer parks ({@link LockSupport#parkNanos}), never spins: a spinning pacer would burn a core and
  * hide the difference between compilers.
@@ -46,6 +50,7 @@ public final class Service implements Workload {
         int workers = args.getInt("workers", 2);
         int deployAtS = args.getInt("deploy-at-s", -1);
         String[] payloads = payloads();
+        byte[][] cache = cache(args.getInt("cache-mb", 0));
         AtomicLong completed = new AtomicLong();
         AtomicLong checksum = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
@@ -96,7 +101,7 @@ public final class Service implements Workload {
         if (deploy != null) {
             deploy.interrupt();
         }
-        System.out.println("service checksum " + checksum.get());
+        System.out.println("service checksum " + checksum.get() + " cache " + cache.length + " x 64 KB");
         return completed.get();
     }
 
@@ -190,12 +195,30 @@ public final class Service implements Workload {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
-    /** The deploy: at its second, new generated code is loaded and driven beside the load until the end. */
+    private static byte[][] cache(int megabytes) {
+        byte[][] cache = new byte[megabytes * 16][];
+        for (int i = 0; i < cache.length; i++) {
+            cache[i] = new byte[64 * 1024];
+            cache[i][i % cache[i].length] = (byte) i; // touched, so it is really there
+        }
+        return cache;
+    }
+
+    /** The deploy: at its second, new code is loaded and driven beside the load. */
     private static Thread deploy(Args args, long atNanos) {
+        String kind = args.getString("deploy", "concat");
+        if (!kind.equals("concat") && !kind.equals("churn")) {
+            throw new IllegalArgumentException("--deploy=concat or --deploy=churn, got '" + kind + "'");
+        }
         Thread deploy = new Thread(() -> {
             LockSupport.parkNanos(atNanos - System.nanoTime());
-            System.out.println("service: deploy of new code");
+            System.out.println("service: deploy of new code (" + kind + ")");
             try {
+                if (kind.equals("concat")) {
+                    System.out.println("service: deploy ran, checksum " + StackedConcat.drive(
+                            args.getLong("deploy-calls", 200_000)));
+                    return;
+                }
                 new JitChurn(false).run(new Args(List.of(
                         "--classes=" + args.getInt("deploy-classes", 150),
                         "--blocks=" + args.getInt("deploy-blocks", 100),
