@@ -15,6 +15,7 @@ import oomlab.container.ImageFiles;
 import oomlab.container.JavaCommand;
 import oomlab.container.LabContainer;
 import oomlab.container.LabImages;
+import oomlab.container.Invocation;
 import oomlab.container.LeftoverSweeper;
 import oomlab.container.ProgramJars;
 import oomlab.diagnosis.Diagnose;
@@ -52,6 +53,8 @@ public final class Lab {
     static final long PROBE_INTERVAL_MS = 250;
 
     private final Settings settings;
+    /** This invocation, in every container's labels: whose runs they are. */
+    private final Invocation invocation = Invocation.current();
     private final LabDefinition definition;
     private final ResultFiles results;
     private final ProgramJars programJars;
@@ -146,7 +149,7 @@ public final class Lab {
                 probe.first().map(ProbeLine::malloc).orElse(null),
                 nmt, allocations, diagnosis, null);
         RunResult result = unjudged.withJudgement(Judge.judge(unjudged, plan.expectation(),
-                scenario.checksFor(plan.config().name()), scenario.reportsWork()));
+                scenario.checksFor(plan.config().name()), scenario.reportsWork(), scenario.runsOwnImage()));
         results.write(result, runDir);
         System.out.printf("[oomlab] %s: %s (expected %s), exit %d after %.1f s, peak %d / %d MB, %d samples at"
                         + " %.0f Hz (%s), CPU %.1f s, grew most: %s; judgement %s%n",
@@ -211,13 +214,13 @@ public final class Lab {
 
     /** The container of one run: the lab's image with the java command, or the user's image with its own. */
     private LabContainer containerFor(RunPlan plan, String image, JavaCommand command, Path programJar) {
-        LabContainer container = new LabContainer(image);
+        LabContainer container = new LabContainer(image).withOwner(invocation);
         if (plan.scenario().runsOwnImage()) {
             return container.withCommand(command.userImageArgv().toArray(String[]::new))
                     .withEnv("JAVA_TOOL_OPTIONS", command.javaToolOptions())
                     .withReadOnly(workloadsJar(), JavaCommand.PROBE_AGENT_IN_USER_IMAGE);
         }
-        container.withCommand(command.argv().toArray(String[]::new));
+        container.withCommand(command.argv().toArray(String[]::new)).withHardening();
         if (programJar != null) {
             container.withReadOnly(programJar, JavaCommand.PROGRAM_DIR + "/" + programJar.getFileName());
         }

@@ -84,7 +84,8 @@ public final class Rejudge {
                 continue;
             }
             judged.add(saved.withJudgement(Judge.judge(saved, plan.get().expectation(),
-                    plan.get().scenario().checksFor(saved.run().config()), plan.get().scenario().reportsWork())));
+                    plan.get().scenario().checksFor(saved.run().config()), plan.get().scenario().reportsWork(),
+                    plan.get().scenario().runsOwnImage())));
         }
         out.append("Judged ").append(Integer.toString(judged.size())).append(" run(s) under ")
                 .append(resultsRoot.toString()).append(" against ").append(scenarioFile.toString()).append("\n\n");

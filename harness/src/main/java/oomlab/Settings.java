@@ -7,6 +7,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import oomlab.profiling.Profiler;
 import oomlab.scenario.Selection;
+import oomlab.scenario.Shard;
 
 /**
  * Every setting the lab reads from outside, read once: system properties ({@code -Dname=value}, which the
@@ -17,7 +18,8 @@ import oomlab.scenario.Selection;
  * @param dockerfiles       {@code oomlab.dockerfiles}: the workload Dockerfile and the offline base-image script
  * @param imageParts        {@code oomlab.imageParts}: what the build staged for the images (Graal jars)
  * @param resultsRoot       {@code oomlab.results}: where results are written
- * @param selection         {@code scenario}, {@code config}, {@code jdk}: comma-separated names, blank for all
+ * @param selection         {@code scenario}, {@code config}, {@code jdk}: comma-separated names, blank for all;
+ *                          {@code oomlab.shard=i/n}: one part of them; {@code oomlab.repeat=N}: each run N times
  * @param registryReachable {@code oomlab.registryReachable}: false where no image can be pulled
  * @param dockerStatsSampler {@code oomlab.sampler=docker-stats}: sample through Docker's stats API even where
  *                          the container's cgroup is visible
@@ -89,7 +91,8 @@ public record Settings(
                 Path.of(properties.getProperty("oomlab.imageParts", "target/image-parts")),
                 Path.of(properties.getProperty("oomlab.results", "target/oomlab")),
                 new Selection(properties.getProperty("scenario"), properties.getProperty("config"),
-                        properties.getProperty("jdk")),
+                        properties.getProperty("jdk"), Shard.parse(properties.getProperty("oomlab.shard")),
+                        repeat(properties.getProperty("oomlab.repeat"))),
                 !"false".equals(properties.getProperty("oomlab.registryReachable")),
                 sampler.equals(SAMPLER_DOCKER_STATS),
                 baseImages,
@@ -99,6 +102,17 @@ public record Settings(
                 blank(properties.getProperty("oomlab.profiler")) ? null
                         : Profiler.parse(properties.getProperty("oomlab.profiler")),
                 blank(properties.getProperty("oomlab.baseline")) ? null : Path.of(properties.getProperty("oomlab.baseline")));
+    }
+
+    private static int repeat(String value) {
+        if (blank(value)) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Doomlab.repeat=" + value + ": a whole number of repeats, e.g. 5");
+        }
     }
 
     private static boolean blank(String value) {

@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param hostPid   the container's main process as the host sees it (0 if Docker never said)
  * @param timedOut  the harness killed it at the scenario's timeout
+ * @param hardening how Docker confined it (null where it never started)
  */
 public record ContainerOutcome(
         String containerId,
@@ -17,7 +18,13 @@ public record ContainerOutcome(
         Instant finishedAt,
         long exitCode,
         boolean dockerOomKilled,
-        boolean timedOut) {
+        boolean timedOut,
+        Hardening hardening) {
+
+    public ContainerOutcome(String containerId, long hostPid, Instant createdAt, Instant startedAt, Instant finishedAt,
+                            long exitCode, boolean dockerOomKilled, boolean timedOut) {
+        this(containerId, hostPid, createdAt, startedAt, finishedAt, exitCode, dockerOomKilled, timedOut, null);
+    }
 
     /** From start to exit, -1 where Docker did not say (written to result.json, derived on reading). */
     @JsonProperty

@@ -32,6 +32,9 @@ public final class ContainerRun {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
     private final String label;
+    /** Removes the container should the harness die before the run ends. */
+    private final java.util.concurrent.atomic.AtomicReference<Watchdog> watchdog =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final LabContainer container;
     private final MemorySize cap;
     private final Duration timeout;
@@ -89,6 +92,10 @@ public final class ContainerRun {
                 awaitLogEnd();
                 return outcome(timedOut);
             } finally {
+                Watchdog armed = watchdog.get();
+                if (armed != null) {
+                    armed.close();
+                }
                 HostSampler running = sampler.get();
                 if (running != null) {
                     running.close();
@@ -102,6 +109,7 @@ public final class ContainerRun {
 
     private void startSampling(InspectContainerResponse info) {
         startInfo.set(info);
+        watchdog.set(Watchdog.arm(info.getId(), timeout, label));
         long startedAt = Instant.parse(info.getState().getStartedAt()).toEpochMilli();
         Long pid = info.getState().getPidLong();
         HostSampler chosen = dockerStatsWanted ? null : CgroupSampler.start(cgroups, pid == null ? 0 : pid,
@@ -189,7 +197,8 @@ public final class ContainerRun {
                 instant(end.getState().getFinishedAt()),
                 end.getState().getExitCodeLong() == null ? -1 : end.getState().getExitCodeLong(),
                 Boolean.TRUE.equals(end.getState().getOOMKilled()),
-                timedOut);
+                timedOut,
+                start == null ? null : Hardening.of(start));
     }
 
     private static Instant instant(String dockerTime) {

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Volume;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import oomlab.scenario.MemorySize;
 import org.testcontainers.containers.GenericContainer;
@@ -23,6 +24,9 @@ public class LabContainer extends GenericContainer<LabContainer> {
     public static final String LABEL = "oomlab";
     /** Enough for a JVM with thousands of threads, low enough to stop a fork bomb. */
     static final long DEFAULT_PIDS_LIMIT = 16_384;
+    /** Not root, and no user of the host in particular (numeric: the image needs no /etc/passwd entry). */
+    public static final String UNPRIVILEGED_USER = "10001:10001";
+    static final String TMPFS_OPTIONS = "rw,nosuid,nodev,size=64m,mode=1777";
 
     private final List<Bind> binds = new ArrayList<>();
     private Consumer<InspectContainerResponse> onStarted = info -> { };
@@ -51,7 +55,30 @@ public class LabContainer extends GenericContainer<LabContainer> {
      * which on a host without a registry hangs for minutes before giving up.
      */
     public LabContainer withOutputDir(Path hostDir) {
+        try { // the container's user is not the harness's: it must be able to write here
+            java.nio.file.Files.setPosixFilePermissions(hostDir, java.nio.file.attribute.PosixFilePermissions
+                    .fromString("rwxrwxrwx"));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new IllegalStateException("cannot open " + hostDir + " to the container's user: " + e, e);
+        }
         return withBind(hostDir, JavaCommand.OUTPUT_DIR, AccessMode.rw);
+    }
+
+    /**
+     * The lab's own images run their JVM as an unprivileged user on a read-only root filesystem, with a small
+     * tmpfs at /tmp (the JVM's perf data and any scratch file; what it holds is charged to the cap like any
+     * memory). A user's image keeps its own user and filesystem: its program may need them.
+     */
+    public LabContainer withHardening() {
+        return withCreateContainerCmdModifier(cmd -> {
+            cmd.withUser(UNPRIVILEGED_USER);
+            cmd.getHostConfig().withReadonlyRootfs(true).withTmpFs(Map.of("/tmp", TMPFS_OPTIONS));
+        });
+    }
+
+    /** The invocation that owns the container, in its labels (see {@link LeftoverSweeper}). */
+    public LabContainer withOwner(Invocation invocation) {
+        return withLabels(invocation.labels());
     }
 
     /** A host file or folder, read-only: a user's jar, or the probe agent for a user's image. */

@@ -6,22 +6,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Removes containers an earlier, interrupted lab run left behind. Ryuk does this where it can run; where
- * it cannot (no registry to pull it from), the lab sweeps its own label when it starts.
+ * Removes containers an earlier, interrupted lab invocation left behind. Ryuk does this where it can run;
+ * where it cannot (no registry to pull it from), the lab sweeps its own label when it starts, but only the
+ * containers whose owning invocation is gone ({@link Invocation#ownerAlive}): another invocation running on
+ * the same host at the same time keeps its runs.
  */
 public final class LeftoverSweeper {
     private LeftoverSweeper() {
     }
 
     public static int sweep(DockerClient docker) {
-        List<Container> leftovers = docker.listContainersCmd().withShowAll(true)
+        List<Container> labelled = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(LabContainer.LABEL, "true")).exec();
-        for (Container container : leftovers) {
+        int removed = 0;
+        int others = 0;
+        for (Container container : labelled) {
+            if (Invocation.ownerAlive(container.getLabels() == null ? Map.of() : container.getLabels())) {
+                others++;
+                continue;
+            }
             docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+            removed++;
         }
-        if (!leftovers.isEmpty()) {
-            System.out.printf("[oomlab] removed %d container(s) left over from an earlier run%n", leftovers.size());
+        if (removed > 0) {
+            System.out.printf("[oomlab] removed %d container(s) left over by an invocation that is gone%n", removed);
         }
-        return leftovers.size();
+        if (others > 0) {
+            System.out.printf("[oomlab] %d container(s) of another invocation still running here: left alone%n",
+                    others);
+        }
+        return removed;
     }
 }

@@ -29,9 +29,10 @@ public final class Judge {
      * @param expectation   the verdict expected of this run, or REPORT
      * @param checks        the scenario's checks and this configuration's own (see Scenario.checksFor)
      * @param reportsWork   the program is a built-in workload, which reports its work (a user's does not)
+     * @param ownImage      the program runs in the user's own image, which keeps its own user and filesystem
      */
     public static Judgement judge(RunResult result, Expectation expectation, List<Checks> checks,
-                                  boolean reportsWork) {
+                                  boolean reportsWork, boolean ownImage) {
         List<CheckResult> results = new ArrayList<>();
         Verdict verdict = result.exit().verdict();
         if (!expectation.isReport()) {
@@ -40,6 +41,7 @@ public final class Judge {
         }
         verdictConsistency(result, reportsWork, results);
         recording(result, results);
+        confinement(result, ownImage, results);
         for (Checks own : checks) {
             scenarioChecks(own, result, results);
         }
@@ -70,6 +72,24 @@ public final class Judge {
             }
             default -> { }
         }
+    }
+
+    public static Judgement judge(RunResult result, Expectation expectation, List<Checks> checks,
+                                  boolean reportsWork) {
+        return judge(result, expectation, checks, reportsWork, false);
+    }
+
+    /** The container was confined as the lab means to confine it, by Docker's own account of it. */
+    private static void confinement(RunResult result, boolean ownImage, List<CheckResult> out) {
+        oomlab.container.Hardening hardening = result.container().hardening();
+        if (hardening == null) {
+            return; // a result from before the lab recorded it
+        }
+        List<String> shortfalls = hardening.shortfalls(ownImage);
+        out.add(new CheckResult("confined", (ownImage ? "" : "non-root user, read-only root filesystem, ")
+                + "no network, all capabilities dropped, no-new-privileges, a pids limit, memory+swap = memory,"
+                + " labelled with its invocation", shortfalls.isEmpty() ? "as expected (user " + hardening.user() + ")"
+                : String.join("; ", shortfalls), shortfalls.isEmpty()));
     }
 
     /** A run whose recording is missing cannot back any claim about memory. */

@@ -51,6 +51,7 @@ public final class SummaryTable implements ResultFormat {
             serviceTable(services, out);
         }
         nmtPeaks(results, out);
+        repeats(results, out);
         List<RunResult> failed = results.stream().filter(r -> !r.judgement().passed()).toList();
         for (RunResult r : failed) {
             out.append("\nFAILED ").append(r.run().displayName()).append(":\n");
@@ -107,6 +108,19 @@ public final class SummaryTable implements ResultFormat {
                 out.append(bytes == null ? " - |" : String.format(Locale.ROOT, " %d |", bytes >> 20));
             }
             out.append('\n');
+        }
+    }
+
+    private static void repeats(List<RunResult> results, Appendable out) throws IOException {
+        List<RepeatStats> stats = RepeatStats.of(results);
+        if (stats.isEmpty()) {
+            return;
+        }
+        out.append("\nRepeats (min / median / max, coefficient of variation):\n\n")
+                .append("| scenario | config | JDK | verdicts | exit s | peak MB |\n|---|---|---|---|---|---|\n");
+        for (RepeatStats s : stats) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", s.scenario(), s.config(), s.jdk(),
+                    s.agreement(), s.exitSeconds().text("%.1f"), s.peakMb().text("%.0f")));
         }
     }
 

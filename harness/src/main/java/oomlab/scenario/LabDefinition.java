@@ -50,6 +50,19 @@ public record LabDefinition(Path file, Map<String, RunConfig> configurations, Ma
                     .thenComparingInt(RunPlan::jdk));
             plans.addAll(ofScenario);
         }
+        List<RunPlan> shard = new ArrayList<>();
+        for (int position = 0; position < plans.size(); position++) {
+            if (selection.shard().takes(position)) {
+                shard.add(plans.get(position));
+            }
+        }
+        if (!plans.isEmpty() && shard.isEmpty()) {
+            throw new IllegalArgumentException("-Doomlab.shard=" + selection.shard().index() + "/"
+                    + selection.shard().count() + " is empty: only " + plans.size() + " run(s) are selected");
+        }
+        plans = selection.repeat() == 1 ? shard : shard.stream()
+                .flatMap(plan -> java.util.stream.IntStream.rangeClosed(1, selection.repeat()).mapToObj(plan::repeated))
+                .toList();
         if (plans.isEmpty()) {
             throw new IllegalArgumentException("Nothing selected: no scenario chosen by -Dscenario=" + scenarioNames
                     + " runs the configurations -Dconfig=" + configNames + " on the JDKs -Djdk=" + jdkVersions

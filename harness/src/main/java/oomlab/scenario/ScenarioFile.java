@@ -61,7 +61,7 @@ public final class ScenarioFile {
                         MemorySize heap, List<String> jvmFlags, List<Integer> jdks, Integer timeoutSeconds,
                         Map<String, Expectation> expect, Map<Integer, Map<String, Expectation>> expectByJdk,
                         Checks checks, Map<String, Checks> checksByConfig, Profiler profiler,
-                        Tolerances tolerances) {
+                        Tolerances tolerances, Boolean allowLargeCap) {
     }
 
     private final Path file;
@@ -242,6 +242,12 @@ public final class ScenarioFile {
         if (s.memory().bytes() > machine) {
             throw problem(child(at, "memory"), "a cap of " + s.memory() + " is more than this machine's "
                     + new MemorySize(machine).megabytes() + " MB: the kernel could never enforce it");
+        }
+        // a container allowed most of a shared host's memory can starve everything else on it before its cap
+        if (s.memory().bytes() > machine / 2 && !Boolean.TRUE.equals(s.allowLargeCap())) {
+            throw problem(child(at, "memory"), "a cap of " + s.memory() + " is more than half of this machine's "
+                    + new MemorySize(machine).megabytes() + " MB; add 'allowLargeCap: true' to the scenario if the"
+                    + " host can spare it");
         }
         if (s.heap().bytes() >= s.memory().bytes()) {
             throw problem(child(at, "heap"), "a heap of " + s.heap() + " does not fit in the memory cap of "

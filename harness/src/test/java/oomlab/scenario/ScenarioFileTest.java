@@ -65,6 +65,37 @@ class ScenarioFileTest {
     }
 
     @Test
+    void shardsDealTheRunsOutInTurnAndTogetherMakeTheWholeMatrix() {
+        LabDefinition lab = parse("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, expect: {c1: SURVIVED, c2: SURVIVED}}
+                  b: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                """);
+
+        assertThat(lab.select(new Selection(null, null, null, Shard.parse("1/2"), 1))).extracting(RunPlan::displayName)
+                .containsExactly("a / c2", "b / c2");
+        assertThat(lab.select(new Selection(null, null, null, Shard.parse("2/2"), 1))).extracting(RunPlan::displayName)
+                .containsExactly("a / c1");
+        assertThatThrownBy(() -> lab.select(new Selection("b", null, null, Shard.parse("2/2"), 1)))
+                .hasMessageContaining("-Doomlab.shard=2/2 is empty: only 1 run(s) are selected");
+        assertThatThrownBy(() -> Shard.parse("3/2")).hasMessageContaining("1 <= i <= n");
+        assertThatThrownBy(() -> Shard.parse("half")).hasMessageContaining("write the shard as i/n");
+    }
+
+    @Test
+    void repeatsNumberEachRunAndKeepItsConfiguration() {
+        LabDefinition lab = parse("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
+                """);
+
+        List<RunPlan> plans = lab.select(new Selection(null, null, null, Shard.ALL, 3));
+        assertThat(plans).extracting(RunPlan::runName).containsExactly("c2-r1", "c2-r2", "c2-r3");
+        assertThat(plans).extracting(plan -> plan.config().name()).containsOnly("c2");
+        assertThatThrownBy(() -> new Selection(null, null, null, Shard.ALL, 0)).hasMessageContaining("at least once");
+    }
+
+    @Test
     void anUnknownScenarioNamesTheKnownOnes() {
         LabDefinition lab = parse("""
                 scenarios:
@@ -103,6 +134,23 @@ class ScenarioFileTest {
                 """))
                 .hasMessageContaining("scenarios.yaml:8:")
                 .hasMessageContaining("scenarios.huge.memory: a cap of 4096g is more than this machine's");
+    }
+
+    @Test
+    void aCapAboveHalfOfTheMachineIsRefusedUnlessAllowed() {
+        long machine = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        String big = (machine / 2 / (1 << 20) + 64) + "m";
+        assertThatThrownBy(() -> parse("""
+                scenarios:
+                  big: {workload: steady, memory: %s, heap: 1g, expect: {c2: SURVIVED}}
+                """.formatted(big)))
+                .hasMessageContaining("scenarios.big.memory: a cap of " + big + " is more than half of this machine's")
+                .hasMessageContaining("allowLargeCap: true");
+        assertThat(parse("""
+                scenarios:
+                  big: {workload: steady, memory: %s, heap: 1g, allowLargeCap: true, expect: {c2: SURVIVED}}
+                """.formatted(big)).scenarios()).containsKey("big");
     }
 
     @Test
