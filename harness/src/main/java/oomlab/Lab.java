@@ -84,9 +84,11 @@ public final class Lab {
         String image = scenario.runsOwnImage() ? program.image() : images().workloadImage(plan.jdk());
         Path programJar = program == null || scenario.runsOwnImage() ? null : programJars.resolve(program);
         Profiler profiler = profilerFor(scenario);
-        JavaCommand command = javaCommand(scenario, programJar)
-                .withProbe(PROBE_INTERVAL_MS, plan.jdk())
-                .withHeap(scenario.heap())
+        JavaCommand command = javaCommand(scenario, programJar);
+        if (settings.probe()) {
+            command.withProbe(PROBE_INTERVAL_MS, plan.jdk());
+        }
+        command.withHeap(scenario.heap())
                 .withFlags(scenario.jvmFlags())
                 .withFlags(plan.config().jvmFlags());
         if (profiler == Profiler.NATIVEMEM) {
@@ -170,7 +172,7 @@ public final class Lab {
                 : probe.last().map(line -> line.cpuNanos() / 1e9).orElse(-1.0);
         long peak = Math.max(samples.peakBytes(), run.recordedPeakBytes());
         return new MemoryCurve(run.samplerSource(), samples.count(), samples.hz(), createdToFirst, peak,
-                (double) peak / scenario.memory().bytes(), cpu);
+                (double) peak / scenario.memory().bytes(), cpu, run.samplerCpuMs());
     }
 
     /** The configuration's environment, and the profiler's (the same for every configuration) on top. */

@@ -31,6 +31,8 @@ import oomlab.scenario.Shard;
  *                          command then also reports regressions against it); null for none
  * @param profiler          {@code oomlab.profiler}: a native-allocation profiler for every run, over the
  *                          scenarios' own {@code profiler:}; null to leave them be
+ * @param probe             {@code oomlab.probe}: false runs the JVMs without the probe, NMT and the JIT logs
+ *                          (only the benchmark does, to measure what they cost; a run so made cannot be judged)
  */
 public record Settings(
         Path scenarioFile,
@@ -45,7 +47,8 @@ public record Settings(
         boolean ryukDisabled,
         String hostOverride,
         Profiler profiler,
-        Path baseline) {
+        Path baseline,
+        boolean probe) {
 
     /** How long the lab waits for the host commands it runs before it gives up on them. */
     public static final Duration MAVEN_RESOLVE_TIMEOUT = Duration.ofMinutes(10);
@@ -101,7 +104,8 @@ public record Settings(
                 env.getOrDefault("TESTCONTAINERS_HOST_OVERRIDE", ""),
                 blank(properties.getProperty("oomlab.profiler")) ? null
                         : Profiler.parse(properties.getProperty("oomlab.profiler")),
-                blank(properties.getProperty("oomlab.baseline")) ? null : Path.of(properties.getProperty("oomlab.baseline")));
+                blank(properties.getProperty("oomlab.baseline")) ? null : Path.of(properties.getProperty("oomlab.baseline")),
+                !"false".equals(properties.getProperty("oomlab.probe", "true").trim()));
     }
 
     private static int repeat(String value) {
@@ -152,16 +156,21 @@ public record Settings(
 
     public Settings withBaseline(Path folder) {
         return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, folder);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, folder, probe);
+    }
+
+    public Settings withProbe(boolean on) {
+        return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, on);
     }
 
     public Settings withResultsRoot(Path root) {
         return new Settings(scenarioFile, dockerfiles, imageParts, root, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe);
     }
 
     public Settings withScenarioFile(Path file) {
         return new Settings(file, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe);
     }
 }

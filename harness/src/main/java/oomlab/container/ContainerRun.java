@@ -68,6 +68,12 @@ public final class ContainerRun {
         return used == null ? "none" : used.source();
     }
 
+    /** CPU the host sampler's own thread used, in ms (after the run; -1 where unknown). */
+    public long samplerCpuMs() {
+        HostSampler used = sampler.get();
+        return used == null ? -1 : used.cpuMs();
+    }
+
     /** The kernel's own high-water mark of the cgroup, where it keeps one; 0 otherwise. */
     public long recordedPeakBytes() {
         HostSampler used = sampler.get();

@@ -19,6 +19,7 @@ public final class CgroupSampler implements HostSampler, Runnable {
     private final long startEpochMs;
     private final long intervalNanos;
     private final Thread thread;
+    private volatile long cpuNanos = -1;
     private volatile boolean running = true;
     private volatile long recordedPeak;
 
@@ -44,6 +45,14 @@ public final class CgroupSampler implements HostSampler, Runnable {
 
     @Override
     public void run() {
+        try {
+            sample();
+        } finally { // the thread's own CPU, read by itself: once it has ended there is none to read
+            cpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        }
+    }
+
+    private void sample() {
         long next = System.nanoTime();
         while (running) {
             try {
@@ -71,6 +80,11 @@ public final class CgroupSampler implements HostSampler, Runnable {
     @Override
     public long recordedPeakBytes() {
         return recordedPeak;
+    }
+
+    @Override
+    public long cpuMs() {
+        return cpuNanos < 0 ? -1 : cpuNanos / 1_000_000;
     }
 
     @Override

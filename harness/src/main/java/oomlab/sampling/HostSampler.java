@@ -8,6 +8,11 @@ public interface HostSampler extends AutoCloseable {
     /** The largest usage the source itself recorded (v1 max_usage_in_bytes), or 0 if it has none. */
     long recordedPeakBytes();
 
+    /** CPU the sampler's own thread used so far, in ms; -1 where it cannot tell. */
+    default long cpuMs() {
+        return -1;
+    }
+
     @Override
     void close();
 }

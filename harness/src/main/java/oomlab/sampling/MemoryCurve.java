@@ -10,7 +10,13 @@ package oomlab.sampling;
  * @param peakOfCap               peakBytes as a fraction of the cap
  * @param cpuSeconds              CPU the container used, from its cgroup (or the probe where the cgroup has
  *                                none); -1 when neither said
+ * @param samplerCpuMs            CPU the harness's own sampler thread used for this run (its cost); -1 where
+ *                                unknown
  */
 public record MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs,
-                          long peakBytes, double peakOfCap, double cpuSeconds) {
+                          long peakBytes, double peakOfCap, double cpuSeconds, long samplerCpuMs) {
+    public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,
+                       double peakOfCap, double cpuSeconds) {
+        this(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap, cpuSeconds, -1);
+    }
 }

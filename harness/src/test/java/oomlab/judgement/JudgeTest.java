@@ -27,9 +27,28 @@ class JudgeTest {
         assertThat(judgement.passed()).isTrue();
         assertThat(judgement.expectedVerdict()).isEqualTo("SURVIVED");
         assertThat(judgement.checks()).extracting(CheckResult::name)
-                .containsExactly("verdict", "workComplete", "samples", "samplerHz", "probeSamples", "peakAtMost");
+                .containsExactly("verdict", "workComplete", "samples", "samplerHz", "probeSamples", "confined",
+                        "peakAtMost");
         assertThat(judgement.checks()).filteredOn(c -> c.name().equals("peakAtMost")).singleElement()
                 .isEqualTo(new CheckResult("peakAtMost", "<= 0.850", "0.550", true));
+    }
+
+    @Test
+    void aContainerDockerDidNotConfineFailsSayingWhatWasMissing() {
+        RunResult base = ResultFixture.c1Survivor();
+        oomlab.container.ContainerOutcome c = base.container();
+        RunResult loose = new RunResult(base.formatVersion(), base.run(), new oomlab.container.ContainerOutcome(
+                c.containerId(), c.hostPid(), c.createdAt(), c.startedAt(), c.finishedAt(), c.exitCode(),
+                c.dockerOomKilled(), c.timedOut(), new oomlab.container.Hardening("", false, List.of(), "none",
+                List.of("ALL"), List.of("no-new-privileges"), 16384, 2048L << 20, 2048L << 20, "4a1f624d")),
+                base.memory(), base.exit(), base.work(), base.service(), base.jit(), base.malloc(), base.nmt(),
+                base.allocations(), base.diagnosis(), base.judgement());
+
+        CheckResult confined = Judge.judge(loose, Expectation.parse("SURVIVED"), List.of(), true).failed().get(0);
+        assertThat(confined.name()).isEqualTo("confined");
+        assertThat(confined.actual()).isEqualTo("runs as root; root filesystem writable");
+        // a user's own image keeps its user and filesystem
+        assertThat(Judge.judge(loose, Expectation.parse("SURVIVED"), List.of(), true, true).passed()).isTrue();
     }
 
     @Test

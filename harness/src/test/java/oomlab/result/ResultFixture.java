@@ -37,7 +37,7 @@ public final class ResultFixture {
                 Instant.parse("2026-11-23T18:04:35.080Z"), Instant.parse("2026-11-23T18:04:53.980Z"), 0, false, false,
                 new oomlab.container.Hardening("10001:10001", true, List.of("/tmp"), "none", List.of("ALL"),
                         List.of("no-new-privileges"), 16384, 2048L << 20, 2048L << 20, "4a1f624d"));
-        MemoryCurve memory = new MemoryCurve("cgroup-v1", 757, 40.0, 443, peak, peakOfCap, 34.5);
+        MemoryCurve memory = new MemoryCurve("cgroup-v1", 757, 40.0, 443, peak, peakOfCap, 34.5, 180);
         ExitAnalysis exit = ExitAnalysis.of(new ExitEvidence(0, false, 0, false, false, false, 0), List.of(), List.of());
         WorkReport work = new WorkReport("jit-churn", 300000, "calls", 18000, 34000, true);
         JitEvidence jit = new JitEvidence(Map.of("C1", 12000L), List.of(
