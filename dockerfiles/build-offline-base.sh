@@ -12,6 +12,8 @@ tag=${2:?usage: build-offline-base.sh JDK_HOME TAG}
 
 modules=java.se,jdk.management,jdk.management.agent,jdk.jcmd,jdk.attach,jdk.jfr,jdk.internal.vm.ci
 modules=$modules,jdk.compiler,jdk.zipfs,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets
+# what services and the programs users bring commonly need beyond java.se (Nashorn needs jdk.dynalink)
+modules=$modules,jdk.dynalink,jdk.httpserver,jdk.net,jdk.naming.dns,jdk.security.auth,jdk.crypto.cryptoki
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT

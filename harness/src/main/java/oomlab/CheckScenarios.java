@@ -1,14 +1,13 @@
 package oomlab;
 
 import java.util.List;
-import oomlab.scenario.LabDefinition;
 import oomlab.scenario.RunPlan;
-import oomlab.scenario.ScenarioFile;
 import oomlab.scenario.ScenarioFileException;
 
 /**
  * Reads the scenario file and the selection (-Dscenario, -Dconfig, -Djdk) before anything else of the build
- * runs: a mistake is told in one line naming file, line and field, before Docker is even looked for.
+ * runs, and resolves the selected runs' programs (Maven coordinates to a classpath): a mistake is told in one
+ * line naming file, line and field, before Docker is even looked for.
  * The Maven build runs it ahead of the tests; exit code 2 on a mistake.
  */
 public final class CheckScenarios {
@@ -24,10 +23,11 @@ public final class CheckScenarios {
             return;
         }
         try {
-            LabDefinition definition = ScenarioFile.load(settings.scenarioFile());
-            List<RunPlan> runs = definition.select(settings.selection());
+            Lab lab = new Lab(settings);
+            List<RunPlan> runs = lab.selectedRuns();
             System.out.printf("[oomlab] %s: %d scenario(s), %d run(s) selected%n", settings.scenarioFile(),
-                    definition.scenarios().size(), runs.size());
+                    lab.definition().scenarios().size(), runs.size());
+            lab.resolvePrograms(runs); // a program Maven cannot resolve is a mistake of the file too
         } catch (ScenarioFileException | IllegalArgumentException e) {
             fail(e.getMessage());
         }

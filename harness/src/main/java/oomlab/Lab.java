@@ -18,6 +18,7 @@ import oomlab.container.LabImages;
 import oomlab.container.Invocation;
 import oomlab.container.LeftoverSweeper;
 import oomlab.container.ProgramJars;
+import oomlab.container.ResolvedProgram;
 import oomlab.diagnosis.Diagnose;
 import oomlab.diagnosis.Diagnosis;
 import oomlab.judgement.Judge;
@@ -82,7 +83,7 @@ public final class Lab {
         Path runDir = results.freshRunDir(scenario.name(), plan.runName());
         Program program = scenario.program();
         String image = scenario.runsOwnImage() ? program.image() : images().workloadImage(plan.jdk());
-        Path programJar = program == null || scenario.runsOwnImage() ? null : programJars.resolve(program);
+        ResolvedProgram programJar = program == null || scenario.runsOwnImage() ? null : resolve(scenario);
         Profiler profiler = profilerFor(scenario);
         JavaCommand command = javaCommand(scenario, programJar);
         if (settings.probe()) {
@@ -175,6 +176,26 @@ public final class Lab {
                 (double) peak / scenario.memory().bytes(), cpu, run.samplerCpuMs());
     }
 
+    /**
+     * A user's program, resolved before its first run (Maven coordinates to a whole classpath); what cannot be
+     * had is told as a mistake of the scenario file, naming its line.
+     */
+    private ResolvedProgram resolve(Scenario scenario) {
+        try {
+            return programJars.resolve(scenario.program());
+        } catch (ProgramJars.Unresolvable e) {
+            throw ScenarioFile.problemAt(settings.scenarioFile(), List.of("scenarios", scenario.name(), "program",
+                    scenario.program().isClasspath() ? "classpath" : "jar"), e.getMessage());
+        }
+    }
+
+    /** Resolves every selected run's program ahead of the runs, so a bad one fails before any container. */
+    public void resolvePrograms(List<RunPlan> plans) {
+        plans.stream().map(RunPlan::scenario).distinct()
+                .filter(scenario -> scenario.program() != null && !scenario.runsOwnImage())
+                .forEach(this::resolve);
+    }
+
     /** The configuration's environment, and the profiler's (the same for every configuration) on top. */
     private static Map<String, String> environment(RunPlan plan, Profiler profiler) {
         Map<String, String> env = new java.util.TreeMap<>(plan.config().env());
@@ -215,7 +236,7 @@ public final class Lab {
     }
 
     /** The container of one run: the lab's image with the java command, or the user's image with its own. */
-    private LabContainer containerFor(RunPlan plan, String image, JavaCommand command, Path programJar) {
+    private LabContainer containerFor(RunPlan plan, String image, JavaCommand command, ResolvedProgram programJar) {
         LabContainer container = new LabContainer(image).withOwner(invocation);
         if (plan.scenario().runsOwnImage()) {
             return container.withCommand(command.userImageArgv().toArray(String[]::new))
@@ -224,12 +245,12 @@ public final class Lab {
         }
         container.withCommand(command.argv().toArray(String[]::new)).withHardening();
         if (programJar != null) {
-            container.withReadOnly(programJar, JavaCommand.PROGRAM_DIR + "/" + programJar.getFileName());
+            programJar.mounts().forEach(container::withReadOnly);
         }
         return container;
     }
 
-    private static JavaCommand javaCommand(Scenario scenario, Path programJar) {
+    private static JavaCommand javaCommand(Scenario scenario, ResolvedProgram programJar) {
         Program program = scenario.program();
         if (program == null) {
             return JavaCommand.workload(scenario.workload(), scenario.args());
@@ -237,7 +258,7 @@ public final class Lab {
         if (scenario.runsOwnImage()) {
             return JavaCommand.userImage(program.command(), scenario.args());
         }
-        return JavaCommand.jar(programJar.getFileName().toString(), program.mainClass(), scenario.args());
+        return JavaCommand.program(programJar.javaStart(), scenario.args());
     }
 
     private static String describe(Scenario scenario, String image) {

@@ -26,6 +26,7 @@ class ScenarioMatrixTest {
     Stream<DynamicTest> scenarios() {
         Lab lab = new Lab(SETTINGS);
         List<RunPlan> plans = lab.selectedRuns();
+        lab.resolvePrograms(plans);
         System.out.printf("[oomlab] %d run(s): %s%n", plans.size(),
                 String.join(", ", plans.stream().map(RunPlan::displayName).toList()));
         return plans.stream().map(plan -> dynamicTest(plan.displayName(), () -> {

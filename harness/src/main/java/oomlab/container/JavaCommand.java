@@ -36,11 +36,10 @@ public final class JavaCommand {
         return command;
     }
 
-    /** A user's jar mounted at {@link #PROGRAM_DIR}: its main class, or its Main-Class when none is named. */
-    public static JavaCommand jar(String jarFileName, String mainClass, List<String> args) {
+    /** A user's program mounted under {@link #PROGRAM_DIR}, started as {@code javaStart} says (see ResolvedProgram). */
+    public static JavaCommand program(List<String> javaStart, List<String> args) {
         JavaCommand command = new JavaCommand(WORKLOADS_JAR);
-        String jar = PROGRAM_DIR + "/" + jarFileName;
-        command.programArgs.addAll(mainClass == null ? List.of("-jar", jar) : List.of("-cp", jar, mainClass));
+        command.programArgs.addAll(javaStart);
         command.programArgs.addAll(args);
         return command;
     }

@@ -200,8 +200,29 @@ public final class ScenarioFile {
     }
 
     private void checkProgram(Program program, List<String> at) {
-        if ((program.jar() == null) == (program.image() == null)) {
-            throw problem(at, "give either 'jar' (a file or Maven coordinates) or 'image' (with 'command')");
+        int forms = (program.jar() == null ? 0 : 1) + (program.image() == null ? 0 : 1) + (program.isClasspath() ? 1 : 0);
+        if (forms != 1) {
+            throw problem(at, "give one of 'jar' (a jar file, a fat jar, or Maven coordinates group:artifact:version),"
+                    + " 'classpath' (jars or folders of jars, with 'mainClass') or 'image' (with 'command')");
+        }
+        for (String extra : program.files()) {
+            if (!Files.isRegularFile(relative(extra))) {
+                throw problem(child(at, "files"), "no file at " + relative(extra) + " (paths are relative to this file)");
+            }
+        }
+        if (program.isImage() && !program.files().isEmpty()) {
+            throw problem(child(at, "files"), "an image brings its own files; 'files' is for jar and classpath programs");
+        }
+        if (program.isClasspath()) {
+            if (program.mainClass() == null) {
+                throw problem(child(at, "classpath"), "a classpath needs 'mainClass', the class to run");
+            }
+            for (String entry : program.classpath()) {
+                if (!Files.exists(relative(entry))) {
+                    throw problem(child(at, "classpath"), "no jar or folder at " + relative(entry)
+                            + " (paths are relative to this file)");
+                }
+            }
         }
         if (program.isImage() && program.command().isEmpty()) {
             throw problem(child(at, "command"), "an image needs the command that starts its JVM");
@@ -214,8 +235,24 @@ public final class ScenarioFile {
     }
 
     private Path jarPath(Program program) {
+        return relative(program.jar());
+    }
+
+    private Path relative(String path) {
         Path dir = file.toAbsolutePath().getParent();
-        return dir == null ? Path.of(program.jar()) : dir.resolve(program.jar());
+        return dir == null ? Path.of(path) : dir.resolve(path);
+    }
+
+    /**
+     * A problem found later than reading, with a field of the file (e.g. Maven could not resolve a program's
+     * coordinates): said as the file's own mistakes are, naming file, line and field.
+     */
+    public static ScenarioFileException problemAt(Path file, List<String> path, String message) {
+        try {
+            return new ScenarioFile(file, Files.readString(file)).problem(path, message);
+        } catch (IOException e) {
+            return new ScenarioFileException(file, 0, 0, String.join(".", path), message);
+        }
     }
 
     private void checkExpectations(Map<String, Expectation> expectations, List<String> at,
