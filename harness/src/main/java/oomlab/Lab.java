@@ -79,6 +79,15 @@ public final class Lab {
     }
 
     public RunResult run(RunPlan plan) {
+        return run(plan, results);
+    }
+
+    /** One run whose files go under another results folder (the right-sizing search keeps each cap's apart). */
+    public RunResult run(RunPlan plan, Path resultsRoot) {
+        return run(plan, new ResultFiles(resultsRoot));
+    }
+
+    private RunResult run(RunPlan plan, ResultFiles results) {
         Scenario scenario = plan.scenario();
         Path runDir = results.freshRunDir(scenario.name(), plan.runName());
         Program program = scenario.program();
@@ -98,7 +107,7 @@ public final class Lab {
         System.out.printf("[oomlab] %s: %s on JDK %d, cap %s, heap %s, image %s%n", plan.displayName(),
                 describe(scenario, image), plan.jdk(), scenario.memory(), scenario.heap(), image);
 
-        Launched launched = new Launched(plan, runDir, image, command, environment(plan, profiler), profiler);
+        Launched launched = new Launched(plan, runDir, image, command, environment(plan, profiler), profiler, results);
 
         // container run and host sampling
         try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"), scenario.memory().bytes())) {
@@ -115,7 +124,7 @@ public final class Lab {
 
     /** What one run started: the plan, where its files go, the image, the JVM's command and environment. */
     private record Launched(RunPlan plan, Path runDir, String image, JavaCommand command,
-                            Map<String, String> environment, Profiler profiler) {
+                            Map<String, String> environment, Profiler profiler, ResultFiles results) {
     }
 
     /** Verdict, diagnosis, judgement and report, from what the run left. */
@@ -153,7 +162,7 @@ public final class Lab {
                 nmt, allocations, diagnosis, null);
         RunResult result = unjudged.withJudgement(Judge.judge(unjudged, plan.expectation(),
                 scenario.checksFor(plan.config().name()), scenario.reportsWork(), scenario.runsOwnImage()));
-        results.write(result, runDir);
+        launched.results().write(result, runDir);
         System.out.printf("[oomlab] %s: %s (expected %s), exit %d after %.1f s, peak %d / %d MB, %d samples at"
                         + " %.0f Hz (%s), CPU %.1f s, grew most: %s; judgement %s%n",
                 plan.displayName(), exit.verdict(), plan.expectation(), outcome.exitCode(),

@@ -31,6 +31,8 @@ import oomlab.scenario.Shard;
  *                          command then also reports regressions against it); null for none
  * @param profiler          {@code oomlab.profiler}: a native-allocation profiler for every run, over the
  *                          scenarios' own {@code profiler:}; null to leave them be
+ * @param searchCap         {@code oomlab.search=cap}: instead of one run per configuration, search the smallest cap
+ *                          at which it survives (see the scenario's {@code rightSizing:})
  * @param probe             {@code oomlab.probe}: false runs the JVMs without the probe, NMT and the JIT logs
  *                          (only the benchmark does, to measure what they cost; a run so made cannot be judged)
  */
@@ -48,7 +50,8 @@ public record Settings(
         String hostOverride,
         Profiler profiler,
         Path baseline,
-        boolean probe) {
+        boolean probe,
+        boolean searchCap) {
 
     /** How long the lab waits for the host commands it runs before it gives up on them. */
     public static final Duration MAVEN_RESOLVE_TIMEOUT = Duration.ofMinutes(10);
@@ -105,7 +108,19 @@ public record Settings(
                 blank(properties.getProperty("oomlab.profiler")) ? null
                         : Profiler.parse(properties.getProperty("oomlab.profiler")),
                 blank(properties.getProperty("oomlab.baseline")) ? null : Path.of(properties.getProperty("oomlab.baseline")),
-                !"false".equals(properties.getProperty("oomlab.probe", "true").trim()));
+                !"false".equals(properties.getProperty("oomlab.probe", "true").trim()),
+                search(properties.getProperty("oomlab.search")));
+    }
+
+    private static boolean search(String value) {
+        if (blank(value)) {
+            return false;
+        }
+        if (!value.trim().equals("cap")) {
+            throw new IllegalArgumentException("-Doomlab.search=" + value + " is not known: the search there is, is"
+                    + " -Doomlab.search=cap (the smallest cap at which each configuration survives)");
+        }
+        return true;
     }
 
     private static int repeat(String value) {
@@ -156,21 +171,21 @@ public record Settings(
 
     public Settings withBaseline(Path folder) {
         return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, folder, probe);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, folder, probe, searchCap);
     }
 
     public Settings withProbe(boolean on) {
         return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, on);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, on, searchCap);
     }
 
     public Settings withResultsRoot(Path root) {
         return new Settings(scenarioFile, dockerfiles, imageParts, root, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, searchCap);
     }
 
     public Settings withScenarioFile(Path file) {
         return new Settings(file, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, searchCap);
     }
 }

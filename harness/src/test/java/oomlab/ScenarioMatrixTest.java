@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import oomlab.report.RightSizingReport;
 import oomlab.result.RunResult;
+import oomlab.sizing.SizingResult;
 import oomlab.scenario.RunPlan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -21,12 +23,22 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ScenarioMatrixTest {
     private static final Settings SETTINGS = Settings.fromSystem();
+    /** The right-sizing search's answers, in the order the runs were made (-Doomlab.search=cap). */
+    private static final List<SizingResult> SIZED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @TestFactory
     Stream<DynamicTest> scenarios() {
         Lab lab = new Lab(SETTINGS);
         List<RunPlan> plans = lab.selectedRuns();
         lab.resolvePrograms(plans);
+        if (SETTINGS.searchCap()) {
+            return plans.stream().map(plan -> dynamicTest(plan.displayName() + ": smallest surviving cap", () -> {
+                SizingResult sized = RightSizer.search(lab, plan, SETTINGS.resultsRoot());
+                SIZED.add(sized);
+                assertTrue(sized.search().found(), () -> plan.displayName() + " did not survive even at the"
+                        + " search's ceiling of " + (sized.search().largestFailingBytes() >> 20) + " MB");
+            }));
+        }
         System.out.printf("[oomlab] %d run(s): %s%n", plans.size(),
                 String.join(", ", plans.stream().map(RunPlan::displayName).toList()));
         return plans.stream().map(plan -> dynamicTest(plan.displayName(), () -> {
@@ -45,6 +57,12 @@ class ScenarioMatrixTest {
      */
     @AfterAll
     static void printTheTableAndWriteTheReport() throws IOException {
+        if (!SIZED.isEmpty()) {
+            System.out.println("\n" + RightSizingReport.table(SIZED));
+            System.out.println("Right-sizing chart: " + RightSizingReport.write(SETTINGS.resultsRoot(), SIZED)
+                    .toAbsolutePath());
+            return;
+        }
         if (Files.isDirectory(SETTINGS.resultsRoot())) {
             System.out.println();
             Rejudge.run(SETTINGS.resultsRoot(), SETTINGS.scenarioFile(), System.out);

@@ -406,7 +406,7 @@ public final class HtmlReport {
         return resource("/oomlab/report/" + name);
     }
 
-    private static String resource(String path) {
+    static String resource(String path) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing from the classpath: " + path);

@@ -16,6 +16,7 @@ import oomlab.profiling.Profiler;
  * @param checksByConfig checks that apply to one configuration's runs only, on top of {@code checks}
  * @param profiler    who-allocated-it profiling for every run of the scenario (NONE by default)
  * @param tolerances  how far a run may drift from its baseline (the comparison with last night's results)
+ * @param rightSizing how the right-sizing search looks for the smallest cap (-Doomlab.search=cap)
  */
 public record Scenario(
         String name,
@@ -33,7 +34,8 @@ public record Scenario(
         Checks checks,
         Map<String, Checks> checksByConfig,
         Profiler profiler,
-        Tolerances tolerances) {
+        Tolerances tolerances,
+        RightSizing rightSizing) {
 
     public Scenario {
         args = List.copyOf(args);
@@ -42,6 +44,12 @@ public record Scenario(
         expect = Map.copyOf(expect);
         expectByJdk = Map.copyOf(expectByJdk);
         checksByConfig = Map.copyOf(checksByConfig);
+    }
+
+    /** The same experiment in a pod of another size: the right-sizing search's runs. */
+    public Scenario withMemory(MemorySize cap) {
+        return new Scenario(name, description, workload, program, args, cap, heap, jvmFlags, jdks, timeoutSeconds,
+                expect, expectByJdk, checks, checksByConfig, profiler, tolerances, rightSizing);
     }
 
     /** The checks for one configuration: the scenario's, plus that configuration's own. */

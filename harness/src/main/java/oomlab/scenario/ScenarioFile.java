@@ -61,7 +61,7 @@ public final class ScenarioFile {
                         MemorySize heap, List<String> jvmFlags, List<Integer> jdks, Integer timeoutSeconds,
                         Map<String, Expectation> expect, Map<Integer, Map<String, Expectation>> expectByJdk,
                         Checks checks, Map<String, Checks> checksByConfig, Profiler profiler,
-                        Tolerances tolerances, Boolean allowLargeCap) {
+                        Tolerances tolerances, Boolean allowLargeCap, RightSizing rightSizing) {
     }
 
     private final Path file;
@@ -196,7 +196,8 @@ public final class ScenarioFile {
                 s.args() == null ? List.of() : s.args(), s.memory(), s.heap(),
                 s.jvmFlags() == null ? List.of() : s.jvmFlags(), jdks, timeout, s.expect(), byJdk, checks,
                 checksByConfig, s.profiler() == null ? Profiler.NONE : s.profiler(),
-                s.tolerances() == null ? Tolerances.DEFAULT : s.tolerances().orDefaults());
+                s.tolerances() == null ? Tolerances.DEFAULT : s.tolerances().orDefaults(),
+                s.rightSizing() == null ? RightSizing.DEFAULTS : s.rightSizing());
     }
 
     private void checkProgram(Program program, List<String> at) {

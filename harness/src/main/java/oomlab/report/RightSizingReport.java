@@ -1,0 +1,76 @@
+package oomlab.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import oomlab.sizing.SizingResult;
+
+/**
+ * The right-sizing search's answer on one table and one chart: per configuration the smallest cap that
+ * survived, the margin to the largest that did not, the runs it took, and the sizing formula's figure for the
+ * same heap and flags. Written as right-sizing.md and right-sizing.html (an ECharts bar chart, inlined).
+ */
+public final class RightSizingReport {
+    public static final String MARKDOWN = "right-sizing.md";
+    public static final String HTML = "right-sizing.html";
+    private static final long MB = 1 << 20;
+
+    private RightSizingReport() {
+    }
+
+    public static String table(List<SizingResult> results) {
+        StringBuilder out = new StringBuilder("| scenario | config | JDK | smallest surviving cap MB | largest failing"
+                + " cap MB | margin MB | runs | sizing formula MB | formula ÷ measured |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (SizingResult r : results) {
+            boolean found = r.search().found();
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %d (each cap x%d) | %d | %s |%n",
+                    r.scenario(), r.config(), r.jdk(),
+                    found ? Long.toString(r.search().smallestSurvivingBytes() / MB) : "none up to the ceiling",
+                    r.search().largestFailingBytes() / MB, found ? Long.toString(r.search().marginBytes() / MB) : "-",
+                    r.runs(), r.repeats(), r.formulaBytes() / MB,
+                    found ? String.format(Locale.ROOT, "%.2f", (double) r.formulaBytes()
+                            / r.search().smallestSurvivingBytes()) : "-"));
+        }
+        for (SizingResult r : results) {
+            out.append("\n").append(r.runName()).append(": ").append(r.search().steps().stream()
+                    .map(s -> s.capBytes() / MB + " MB " + (s.survived() ? "survived" : "did not"))
+                    .collect(Collectors.joining(", ")));
+        }
+        return out.append('\n').toString();
+    }
+
+    /** @return the chart's path */
+    public static Path write(Path root, List<SizingResult> results) {
+        try {
+            Files.createDirectories(root);
+            Files.writeString(root.resolve(MARKDOWN), "# Right-sizing\n\n" + table(results));
+            String names = results.stream().map(r -> "\"" + r.runName() + "\"").collect(Collectors.joining(","));
+            String measured = results.stream().map(r -> r.search().found()
+                    ? Long.toString(r.search().smallestSurvivingBytes() / MB) : "null").collect(Collectors.joining(","));
+            String formula = results.stream().map(r -> Long.toString(r.formulaBytes() / MB))
+                    .collect(Collectors.joining(","));
+            String page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>oomlab right-sizing</title>"
+                    + "<script>" + HtmlReport.resource(HtmlReport.ECHARTS).replace("</script", "<\\/script") + "</script>"
+                    + "</head><body><h1>Right-sizing: the smallest pod that survives</h1>"
+                    + "<div id=\"chart\" style=\"width:900px;height:420px\"></div><pre>" + escape(table(results))
+                    + "</pre><script>echarts.init(document.getElementById('chart'),null,{renderer:'svg'}).setOption({"
+                    + "tooltip:{},legend:{},xAxis:{type:'category',data:[" + names + "]},"
+                    + "yAxis:{type:'value',name:'MB'},series:["
+                    + "{name:'smallest surviving cap (measured)',type:'bar',data:[" + measured + "]},"
+                    + "{name:'sizing formula',type:'bar',data:[" + formula + "]}]});</script></body></html>\n";
+            Path html = root.resolve(HTML);
+            Files.writeString(html, page);
+            return html;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

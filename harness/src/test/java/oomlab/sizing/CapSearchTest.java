@@ -1,0 +1,31 @@
+package oomlab.sizing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CapSearchTest {
+    private static final long MB = 1 << 20;
+
+    @Test
+    void bisectsToTheSmallestSurvivingCapWithinThePrecision() {
+        long needed = 1_300 * MB; // a program that survives from 1,300 MB up
+        CapSearch.Outcome outcome = CapSearch.search(512 * MB, 4_096 * MB, 64 * MB, cap -> cap >= needed);
+
+        assertThat(outcome.found()).isTrue();
+        assertThat(outcome.smallestSurvivingBytes()).isBetween(needed, needed + 64 * MB);
+        assertThat(outcome.largestFailingBytes()).isLessThan(needed);
+        assertThat(outcome.marginBytes()).isLessThanOrEqualTo(64 * MB);
+        assertThat(outcome.steps()).hasSize(7); // the ceiling, then log2(3584 / 64) = 5.8 halvings
+        assertThat(outcome.steps().get(0)).isEqualTo(new CapSearch.Step(4_096 * MB, true));
+    }
+
+    @Test
+    void aProgramThatDiesEvenAtTheCeilingHasNoAnswer() {
+        CapSearch.Outcome outcome = CapSearch.search(512 * MB, 2_048 * MB, 64 * MB, cap -> false);
+
+        assertThat(outcome.found()).isFalse();
+        assertThat(outcome.steps()).hasSize(1);
+        assertThat(outcome.marginBytes()).isEqualTo(-1);
+    }
+}
