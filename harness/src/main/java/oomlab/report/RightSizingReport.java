@@ -27,10 +27,12 @@ public final class RightSizingReport {
                 + " cap MB | margin MB | runs | sizing formula MB | formula ÷ measured |\n|---|---|---|---|---|---|---|---|---|\n");
         for (SizingResult r : results) {
             boolean found = r.search().found();
-            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %d (each cap x%d) | %d | %s |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %d (each cap x%d) | %d | %s |%n",
                     r.scenario(), r.config(), r.jdk(),
                     found ? Long.toString(r.search().smallestSurvivingBytes() / MB) : "none up to the ceiling",
-                    r.search().largestFailingBytes() / MB, found ? Long.toString(r.search().marginBytes() / MB) : "-",
+                    r.search().largestFailingBytes() < 0 ? "none (the floor survived)"
+                            : Long.toString(r.search().largestFailingBytes() / MB),
+                    r.search().marginBytes() < 0 ? "-" : Long.toString(r.search().marginBytes() / MB),
                     r.runs(), r.repeats(), r.formulaBytes() / MB,
                     found ? String.format(Locale.ROOT, "%.2f", (double) r.formulaBytes()
                             / r.search().smallestSurvivingBytes()) : "-"));
@@ -58,7 +60,7 @@ public final class RightSizingReport {
                     + "</head><body><h1>Right-sizing: the smallest pod that survives</h1>"
                     + "<div id=\"chart\" style=\"width:900px;height:420px\"></div><pre>" + escape(table(results))
                     + "</pre><script>echarts.init(document.getElementById('chart'),null,{renderer:'svg'}).setOption({"
-                    + "tooltip:{},legend:{},xAxis:{type:'category',data:[" + names + "]},"
+                    + "animation:false,tooltip:{},legend:{},xAxis:{type:'category',data:[" + names + "]},"
                     + "yAxis:{type:'value',name:'MB'},series:["
                     + "{name:'smallest surviving cap (measured)',type:'bar',data:[" + measured + "]},"
                     + "{name:'sizing formula',type:'bar',data:[" + formula + "]}]});</script></body></html>\n";

@@ -19,8 +19,8 @@ public final class CapSearch {
 
     /**
      * @param smallestSurvivingBytes the smallest cap that survived, or -1 when even the ceiling did not
-     * @param largestFailingBytes    the largest cap that did not survive (the floor when none was tried), the
-     *                               other side of the margin
+     * @param largestFailingBytes    the largest cap that did not survive, the other side of the margin; -1 when
+     *                               every cap tried survived, the floor included
      */
     public record Outcome(long smallestSurvivingBytes, long largestFailingBytes, List<Step> steps) {
         public Outcome {
@@ -33,7 +33,7 @@ public final class CapSearch {
 
         /** How far the answer may be from the true smallest cap: the last gap the search left. */
         public long marginBytes() {
-            return found() ? smallestSurvivingBytes - largestFailingBytes : -1;
+            return found() && largestFailingBytes > 0 ? smallestSurvivingBytes - largestFailingBytes : -1;
         }
     }
 
@@ -50,7 +50,8 @@ public final class CapSearch {
         if (!top) {
             return new Outcome(-1, ceilingBytes, steps);
         }
-        long failing = floorBytes; // below the floor nothing is tried: it counts as failing
+        long failing = floorBytes; // a bound until a cap really fails; the floor itself is tried at the end
+        boolean failed = false;
         long surviving = ceilingBytes;
         while (surviving - failing > precisionBytes) {
             long mid = (failing + surviving) / 2 / MB * MB;
@@ -63,7 +64,13 @@ public final class CapSearch {
                 surviving = mid;
             } else {
                 failing = mid;
+                failed = true;
             }
+        }
+        if (!failed) { // nothing failed on the way down: does the floor itself do?
+            boolean atFloor = survives.test(floorBytes);
+            steps.add(new Step(floorBytes, atFloor));
+            return atFloor ? new Outcome(floorBytes, -1, steps) : new Outcome(surviving, floorBytes, steps);
         }
         return new Outcome(surviving, failing, steps);
     }

@@ -21,6 +21,16 @@ class CapSearchTest {
     }
 
     @Test
+    void aProgramThatSurvivesEvenAtTheFloorSaysSo() {
+        CapSearch.Outcome outcome = CapSearch.search(512 * MB, 2_048 * MB, 64 * MB, cap -> true);
+
+        assertThat(outcome.smallestSurvivingBytes()).isEqualTo(512 * MB);
+        assertThat(outcome.largestFailingBytes()).isEqualTo(-1);
+        assertThat(outcome.marginBytes()).isEqualTo(-1);
+        assertThat(outcome.steps()).last().isEqualTo(new CapSearch.Step(512 * MB, true));
+    }
+
+    @Test
     void aProgramThatDiesEvenAtTheCeilingHasNoAnswer() {
         CapSearch.Outcome outcome = CapSearch.search(512 * MB, 2_048 * MB, 64 * MB, cap -> false);
 

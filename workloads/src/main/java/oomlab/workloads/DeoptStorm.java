@@ -40,7 +40,7 @@ public final class DeoptStorm implements Workload {
         int warmupS = args.getInt("warmup-s", 8);
         int waves = args.getInt("waves", 4);
         int waveS = args.getInt("wave-s", 3);
-        Loader loader = new Loader();
+        GeneratedClassLoader loader = new GeneratedClassLoader();
         List<Caller> generated = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
             generated.add((Caller) loader.define("oomlab.generated.Caller" + i, callerBytes(i, sites))
@@ -77,7 +77,7 @@ public final class DeoptStorm implements Workload {
         return calls;
     }
 
-    private static Shape receiver(Loader loader, int k) throws Exception {
+    private static Shape receiver(GeneratedClassLoader loader, int k) throws Exception {
         String name = "oomlab/generated/Receiver" + k;
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", new String[] {SHAPE});
@@ -132,16 +132,6 @@ public final class DeoptStorm implements Workload {
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-    }
-
-    private static final class Loader extends ClassLoader {
-        Loader() {
-            super(DeoptStorm.class.getClassLoader());
-        }
-
-        Class<?> define(String name, byte[] bytes) {
-            return defineClass(name, bytes, 0, bytes.length);
-        }
     }
 
     @Override

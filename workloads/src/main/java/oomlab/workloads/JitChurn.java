@@ -61,7 +61,7 @@ public final class JitChurn implements Workload {
     }
 
     private static List<Method> defineWave(List<byte[]> bytecode) throws Exception {
-        WaveLoader loader = new WaveLoader();
+        GeneratedClassLoader loader = new GeneratedClassLoader();
         List<Method> runs = new ArrayList<>();
         for (int i = 0; i < bytecode.size(); i++) {
             Class<?> type = loader.define(GeneratedCode.className(i).replace('/', '.'), bytecode.get(i));
@@ -95,16 +95,6 @@ public final class JitChurn implements Workload {
             throw new IllegalStateException(e);
         }
         checksum.addAndGet(sum);
-    }
-
-    private static final class WaveLoader extends ClassLoader {
-        WaveLoader() {
-            super(JitChurn.class.getClassLoader());
-        }
-
-        Class<?> define(String name, byte[] bytes) {
-            return defineClass(name, bytes, 0, bytes.length);
-        }
     }
 
     @Override
