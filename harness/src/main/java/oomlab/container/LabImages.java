@@ -30,6 +30,7 @@ public final class LabImages {
     private static final String PUBLIC_JDK_IMAGE = "eclipse-temurin:%d-jdk";
     private static final String DOCKERFILE = "workload.Dockerfile";
     private static final String OFFLINE_BASE_SCRIPT = "build-offline-base.sh";
+    private static final String OFFLINE_BASE_REPOSITORY = "oomlab/jdk";
     private static final Path JVM_DIR = Path.of("/usr/lib/jvm");
     private static final String ASYNC_PROFILER_LIBRARY = "linux-x64/libasyncProfiler.so";
     private static final Path HOST_JEMALLOC = Path.of("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2");
@@ -78,14 +79,19 @@ public final class LabImages {
                 .withBuildArg("BASE_IMAGE", base)
                 .get();
         System.out.printf("[oomlab] built %s on %s in %.1f s%n", tag, base, (System.nanoTime() - start) / 1e9);
-        removeOlderWorkloadImages(jdk, tag);
+        removeOlder("oomlab/workloads", "oomlab/workloads:jdk" + jdk + "-", tag);
+        if (base.startsWith(OFFLINE_BASE_REPOSITORY + ":")) { // after the workload images that were built on them
+            removeOlder(OFFLINE_BASE_REPOSITORY, OFFLINE_BASE_REPOSITORY + ":" + jdk + "-local-", base);
+        }
         return tag;
     }
 
-    /** Every change of the jar makes a new image; the ones it replaces would only fill the disk. */
-    private void removeOlderWorkloadImages(int jdk, String current) {
-        String prefix = "oomlab/workloads:jdk" + jdk + "-";
-        for (var image : docker.listImagesCmd().withImageNameFilter("oomlab/workloads").exec()) {
+    /**
+     * Every change of the jar (or of the offline base script) makes a new image; the ones it replaces would only
+     * fill the disk.
+     */
+    private void removeOlder(String repository, String prefix, String current) {
+        for (var image : docker.listImagesCmd().withImageNameFilter(repository).exec()) {
             for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
                 if (tag.startsWith(prefix) && !tag.equals(current)) {
                     try {
@@ -181,7 +187,7 @@ public final class LabImages {
                 "No registry is reachable and no JDK " + jdk + " with jlink was found under " + JVM_DIR
                         + " (or -Doomlab.jdkHome." + jdk + "): cannot build a base image for JDK " + jdk));
         Path script = dockerfiles.resolve(OFFLINE_BASE_SCRIPT);
-        String tag = "oomlab/jdk:" + jdk + "-local-" + hash(List.of(script, jdkHome.resolve("release")), jdkHome.toString());
+        String tag = OFFLINE_BASE_REPOSITORY + ":" + jdk + "-local-" + hash(List.of(script, jdkHome.resolve("release")), jdkHome.toString());
         if (exists(tag)) {
             return tag;
         }
