@@ -85,7 +85,7 @@ public final class ContainerRun {
             container.withMemoryCap(cap)
                     .withOutputDir(outputDir)
                     .withLogConsumer(frame -> appendToLog(containerLog, frame))
-                    .onStarted(this::startSampling);
+                    .onStarted(this::whenStarted);
             try {
                 container.start();
                 boolean timedOut = !waitForExit();
@@ -113,7 +113,8 @@ public final class ContainerRun {
         }
     }
 
-    private void startSampling(InspectContainerResponse info) {
+    /** The moment the container runs: arm its watchdog and start sampling its memory. */
+    private void whenStarted(InspectContainerResponse info) {
         startInfo.set(info);
         watchdog.set(Watchdog.arm(info.getId(), timeout, label));
         long startedAt = Instant.parse(info.getState().getStartedAt()).toEpochMilli();

@@ -19,11 +19,13 @@ public record Invocation(String id, String host, long pid, long startedAtMs) {
     static final String START_LABEL = "oomlab.owner-start-ms";
     /** Process start times read twice can differ by the clock's resolution. */
     private static final long START_TOLERANCE_MS = 1_000;
+    /** Looked up once: the sweep asks for every labelled container, and the lookup may go to DNS. */
+    private static final String HOST = hostName();
 
     /** This JVM. */
     public static Invocation current() {
         ProcessHandle self = ProcessHandle.current();
-        return new Invocation(HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()), hostName(),
+        return new Invocation(HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()), HOST,
                 self.pid(), startOf(self).orElse(0L));
     }
 
@@ -42,7 +44,7 @@ public record Invocation(String id, String host, long pid, long startedAtMs) {
         if (pid == null) {
             return false;
         }
-        if (!hostName().equals(labels.get(HOST_LABEL))) {
+        if (!HOST.equals(labels.get(HOST_LABEL))) {
             return true;
         }
         long start = Long.parseLong(labels.getOrDefault(START_LABEL, "0"));

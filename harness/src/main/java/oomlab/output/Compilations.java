@@ -67,6 +67,11 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
     }
 
     public static Compilations fromOutput(String containerLog) {
+        return fromLines(containerLog.lines().toList());
+    }
+
+    /** The same, from the output already split into lines. */
+    static Compilations fromLines(List<String> lines) {
         Map<String, Long> byTier = new TreeMap<>();
         long osr = 0;
         long notEntrant = 0;
@@ -75,7 +80,7 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         java.util.Set<String> tier4Methods = new java.util.HashSet<>();
         long recompiled = 0;
         List<Long> notEntrantBySecond = new ArrayList<>();
-        for (String line : containerLog.lines().toList()) {
+        for (String line : lines) {
             Matcher memstat = MEMSTAT.matcher(line);
             if (memstat.find()) {
                 memory.add(new CompilationMemory(memstat.group(1), Long.parseLong(memstat.group(2)),
@@ -114,10 +119,11 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
             }
             byTier.merge(tier == null ? "unknown" : tier, 1L, Long::sum); // a line two threads wrote into each other
             if ("4".equals(tier)) {
-                if (!tier4Methods.add(methodOf(tokens) + (isOsr ? " (OSR)" : ""))) {
+                String compiled = methodOf(tokens) + (isOsr ? " (OSR)" : "");
+                if (!tier4Methods.add(compiled)) {
                     recompiled++;
                 }
-                tier4Started.put(Long.parseLong(tokens[1]), methodOf(tokens) + (isOsr ? " (OSR)" : ""));
+                tier4Started.put(Long.parseLong(tokens[1]), compiled);
             }
             if (isOsr) {
                 osr++;

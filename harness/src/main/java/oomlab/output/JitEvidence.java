@@ -47,7 +47,7 @@ public record JitEvidence(Map<String, Long> compiledMethods, List<String> eviden
             return line.startsWith("Using ") && line.contains("compiler") // Graal's ShowConfiguration
                     || line.contains("JVMCI") && line.contains("Error");
         }).map(String::strip).toList();
-        Compilations compilations = Compilations.fromOutput(containerLog);
+        Compilations compilations = Compilations.fromLines(lines);
         return new JitEvidence(methods, evidence, compilations, JitFinding.fromOutput(lines),
                 DeoptWindow.of(lines, compilations).orElse(null));
     }
