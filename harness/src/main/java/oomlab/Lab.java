@@ -19,6 +19,9 @@ import oomlab.container.Invocation;
 import oomlab.container.LeftoverSweeper;
 import oomlab.container.ProgramJars;
 import oomlab.container.ResolvedProgram;
+import oomlab.container.ServiceLoad;
+import oomlab.output.LoadReport;
+import oomlab.result.LoadResult;
 import oomlab.diagnosis.Diagnose;
 import oomlab.diagnosis.Diagnosis;
 import oomlab.judgement.Judge;
@@ -109,16 +112,23 @@ public final class Lab {
 
         Launched launched = new Launched(plan, runDir, image, command, environment(plan, profiler), profiler, results);
 
-        // container run and host sampling
+        // container run (with its load, for a service) and host sampling
+        Duration timeout = Duration.ofSeconds(scenario.timeoutSeconds());
+        ServiceLoad load = scenario.load() == null ? null : new ServiceLoad(scenario.load(),
+                images().workloadImage(plan.jdk()), invocation, timeout, runDir, plan.displayName());
         try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"), scenario.memory().bytes())) {
             ContainerRun run = new ContainerRun(plan.displayName(),
                     containerFor(plan, image, command, programJar).withEnv(launched.environment()),
-                    scenario.memory(), Duration.ofSeconds(scenario.timeoutSeconds()), runDir, samples)
-                    .withDockerStatsSampler(settings.dockerStatsSampler());
+                    scenario.memory(), timeout, runDir, samples)
+                    .withDockerStatsSampler(settings.dockerStatsSampler())
+                    .withCompanion(load);
             ContainerOutcome outcome = run.execute();
             ProbeLog probe = readProbe(runDir.resolve(JavaCommand.PROBE_FILE));
             MemoryCurve curve = memoryCurve(samples, run, outcome, scenario, probe);
-            return finish(launched, outcome, curve, probe, samples.maxOomKills(), samples.secondsAtCapAtEnd());
+            LoadResult loadResult = load == null ? null : new LoadResult(load.outcome(),
+                    LoadReport.fromLines(read(runDir.resolve(ServiceLoad.LOG)).lines().toList()).orElse(null));
+            return finish(launched, outcome, curve, probe, oomKills(samples, run, outcome), samples.secondsAtCapAtEnd(),
+                    loadResult);
         }
     }
 
@@ -129,7 +139,7 @@ public final class Lab {
 
     /** Verdict, diagnosis, judgement and report, from what the run left. */
     private RunResult finish(Launched launched, ContainerOutcome outcome, MemoryCurve curve, ProbeLog probe,
-                             long cgroupOomKills, double secondsAtCapAtEnd) {
+                             long cgroupOomKills, double secondsAtCapAtEnd, LoadResult load) {
         RunPlan plan = launched.plan();
         Path runDir = launched.runDir();
         String image = launched.image();
@@ -139,7 +149,7 @@ public final class Lab {
         List<String> kernelLines = KernelLog.read().map(log -> log.oomKillsOf(outcome.hostPid())).orElse(List.of());
         ExitEvidence evidence = new ExitEvidence(outcome.exitCode(), outcome.dockerOomKilled(),
                 (int) Math.max(cgroupOomKills, kernelLines.size()), output.javaOutOfMemoryError(),
-                outcome.timedOut(), output.configurationNotApplied(), secondsAtCapAtEnd);
+                outcome.timedOut(), output.configurationNotApplied(), secondsAtCapAtEnd, outcome.stoppedAfterLoad());
         ExitAnalysis exit = ExitAnalysis.of(evidence, kernelLines, output.jvmErrors());
         JitEvidence jit = output.jit(); // reads the whole compilation log: once
 
@@ -157,7 +167,7 @@ public final class Lab {
         Diagnosis diagnosis = Diagnose.of(exit.verdict(), scenario.memory().bytes(), scenario.heap().bytes(),
                 command.jvmFlags(), curve, nmt, jit, allocations);
         RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, identity, outcome, curve, exit,
-                output.work().orElse(null), output.service(), jit,
+                output.work().orElse(null), output.service(), load, jit,
                 probe.first().map(ProbeLine::malloc).orElse(null),
                 nmt, allocations, diagnosis, null);
         RunResult result = unjudged.withJudgement(Judge.judge(unjudged, plan.expectation(),
@@ -171,7 +181,30 @@ public final class Lab {
                 result.nmt().grewMost() == null ? "-" : result.nmt().grewMost(),
                 result.judgement().passed() ? "passed" : "FAILED " + result.judgement().failed());
         System.out.printf("[oomlab] %s: %s%n", plan.displayName(), diagnosis.summary());
+        if (load != null && load.measured() != null) {
+            LoadReport measured = load.measured();
+            System.out.printf("[oomlab] %s: load %s %.0f/s target, %.1f/s answered, %d errors, p50 %.1f ms, p99 %.1f ms"
+                            + "%s%n", plan.displayName(), measured.protocol(), measured.targetRate(),
+                    measured.achievedRate(), measured.errors(), measured.p50Ms(), measured.p99Ms(),
+                    measured.completed() ? "" : " (stopped early: the service was gone)");
+        }
         return result;
+    }
+
+    /**
+     * The kills the container's own memory.events counted; where no sample saw one (on cgroup v2 the scope can
+     * vanish before the next sample) but the JVM was SIGKILLed, the count its enclosing cgroup added meanwhile.
+     */
+    private static long oomKills(SampleLog samples, ContainerRun run, ContainerOutcome outcome) {
+        if (samples.maxOomKills() > 0 || outcome.exitCode() != ExitEvidence.SIGKILL_EXIT) {
+            return samples.maxOomKills();
+        }
+        long enclosing = run.enclosingOomKills();
+        if (enclosing > 0) {
+            System.out.printf("[oomlab] the container's cgroup went before a sample saw its oom_kill; its enclosing"
+                    + " cgroup counted %d during the run%n", enclosing);
+        }
+        return Math.max(samples.maxOomKills(), enclosing);
     }
 
     private static MemoryCurve memoryCurve(SampleLog samples, ContainerRun run, ContainerOutcome outcome,

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param hostPid   the container's main process as the host sees it (0 if Docker never said)
  * @param timedOut  the harness killed it at the scenario's timeout
  * @param hardening how Docker confined it (null where it never started)
+ * @param stoppedAfterLoad the service was still running when its load had been sent, and the lab stopped it
  */
 public record ContainerOutcome(
         String containerId,
@@ -19,7 +20,14 @@ public record ContainerOutcome(
         long exitCode,
         boolean dockerOomKilled,
         boolean timedOut,
-        Hardening hardening) {
+        Hardening hardening,
+        boolean stoppedAfterLoad) {
+
+    public ContainerOutcome(String containerId, long hostPid, Instant createdAt, Instant startedAt, Instant finishedAt,
+                            long exitCode, boolean dockerOomKilled, boolean timedOut, Hardening hardening) {
+        this(containerId, hostPid, createdAt, startedAt, finishedAt, exitCode, dockerOomKilled, timedOut, hardening,
+                false);
+    }
 
     public ContainerOutcome(String containerId, long hostPid, Instant createdAt, Instant startedAt, Instant finishedAt,
                             long exitCode, boolean dockerOomKilled, boolean timedOut) {

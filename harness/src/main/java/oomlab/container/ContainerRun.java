@@ -45,6 +45,7 @@ public final class ContainerRun {
     private final AtomicBoolean logEnded = new AtomicBoolean();
     private final CgroupLocator cgroups = CgroupLocator.ofThisHost();
     private boolean dockerStatsWanted;
+    private RunCompanion companion;
 
     public ContainerRun(String label, LabContainer container, MemorySize cap, Duration timeout, Path outputDir,
                         SampleLog samples) {
@@ -59,6 +60,12 @@ public final class ContainerRun {
     /** Sample through Docker's stats API (1 Hz) even where the cgroup is visible, to compare with such tools. */
     public ContainerRun withDockerStatsSampler(boolean wanted) {
         this.dockerStatsWanted = wanted;
+        return this;
+    }
+
+    /** Runs beside the container and may end the run before it exits (a load on a service). */
+    public ContainerRun withCompanion(RunCompanion beside) {
+        this.companion = beside;
         return this;
     }
 
@@ -80,6 +87,12 @@ public final class ContainerRun {
         return used == null ? 0 : used.recordedPeakBytes();
     }
 
+    /** OOM kills the container's enclosing cgroup counted during the run (cgroup v2; see HostSampler). */
+    public long enclosingOomKills() {
+        HostSampler used = sampler.get();
+        return used == null ? 0 : used.enclosingOomKillsDuringRun();
+    }
+
     public ContainerOutcome execute() {
         try (OutputStream containerLog = Files.newOutputStream(outputDir.resolve("container.log"))) {
             container.withMemoryCap(cap)
@@ -87,16 +100,29 @@ public final class ContainerRun {
                     .withLogConsumer(frame -> appendToLog(containerLog, frame))
                     .onStarted(this::whenStarted);
             try {
+                long start = System.nanoTime();
                 container.start();
-                boolean timedOut = !waitForExit();
+                if (companion != null && isRunning()) {
+                    companion.containerRunning(container, startInfo.get());
+                }
+                Duration left = timeout.minusNanos(System.nanoTime() - start);
+                boolean ended = waitForExit(left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
+                boolean stoppedAfterLoad = false;
+                if (!ended && companion != null && companion.finished() && isRunning()) {
+                    System.out.printf("[oomlab] %s: alive when its load ended; stopping it%n", label);
+                    container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(10).exec();
+                    stoppedAfterLoad = true;
+                    ended = true;
+                }
+                boolean timedOut = !ended;
                 if (timedOut) {
                     System.out.printf("[oomlab] %s: still running after %ds, killing it (TIMEOUT)%n",
                             label, timeout.toSeconds());
                     container.getDockerClient().killContainerCmd(container.getContainerId()).exec();
-                    waitForExit();
+                    waitForExit(timeout);
                 }
                 awaitLogEnd();
-                return outcome(timedOut);
+                return outcome(timedOut, stoppedAfterLoad);
             } finally {
                 Watchdog armed = watchdog.get();
                 if (armed != null) {
@@ -107,6 +133,9 @@ public final class ContainerRun {
                     running.close();
                 }
                 container.stop(); // removes the container: nothing of the lab outlives its run
+                if (companion != null) {
+                    companion.close();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -131,8 +160,11 @@ public final class ContainerRun {
         sampler.set(chosen);
     }
 
-    /** True when the container has exited; false when the timeout came first. Prints progress meanwhile. */
-    private boolean waitForExit() {
+    /**
+     * True when the container has exited; false when the timeout came first or the companion's part ended (the
+     * caller tells which). Prints progress meanwhile.
+     */
+    private boolean waitForExit(Duration timeout) {
         long start = System.nanoTime();
         long[] nextReport = {start + PROGRESS_EVERY.toNanos()};
         try {
@@ -142,9 +174,9 @@ public final class ContainerRun {
                             nextReport[0] += PROGRESS_EVERY.toNanos();
                             printProgress((System.nanoTime() - start) / 1_000_000_000);
                         }
-                        return !isRunning();
+                        return !isRunning() || companion != null && companion.finished();
                     });
-            return true;
+            return !isRunning();
         } catch (ConditionTimeoutException e) {
             return false;
         }
@@ -192,7 +224,7 @@ public final class ContainerRun {
         }
     }
 
-    private ContainerOutcome outcome(boolean timedOut) {
+    private ContainerOutcome outcome(boolean timedOut, boolean stoppedAfterLoad) {
         InspectContainerResponse end = container.getDockerClient().inspectContainerCmd(container.getContainerId())
                 .exec();
         InspectContainerResponse start = startInfo.get();
@@ -205,7 +237,8 @@ public final class ContainerRun {
                 end.getState().getExitCodeLong() == null ? -1 : end.getState().getExitCodeLong(),
                 Boolean.TRUE.equals(end.getState().getOOMKilled()),
                 timedOut,
-                start == null ? null : Hardening.of(start));
+                start == null ? null : Hardening.of(start),
+                stoppedAfterLoad);
     }
 
     private static Instant instant(String dockerTime) {

@@ -42,6 +42,7 @@ public final class Judge {
         verdictConsistency(result, reportsWork, results);
         recording(result, results);
         confinement(result, ownImage, results);
+        load(result, results);
         for (Checks own : checks) {
             scenarioChecks(own, result, results);
         }
@@ -90,6 +91,33 @@ public final class Judge {
                 + "no network, all capabilities dropped, no-new-privileges, a pids limit, memory+swap = memory,"
                 + " labelled with its invocation", shortfalls.isEmpty() ? "as expected (user " + hardening.user() + ")"
                 : String.join("; ", shortfalls), shortfalls.isEmpty()));
+    }
+
+    /**
+     * A service under load: it had no way out, and "survived" means it survived the load — its port answered and
+     * the generator counted answers.
+     */
+    private static void load(RunResult result, List<CheckResult> out) {
+        if (result.load() == null) {
+            return;
+        }
+        oomlab.container.LoadOutcome run = result.load().run();
+        if (run != null) {
+            out.add(new CheckResult("isolated", "the service has only loopback and no route: no way out",
+                    "interfaces " + run.serviceInterfaces() + ", routes "
+                            + (run.serviceRoutes() == null ? "unknown" : run.serviceRoutes().routes()),
+                    run.isolated()));
+        }
+        if (result.exit().verdict() == Verdict.SURVIVED) {
+            boolean ready = run != null && run.ready();
+            out.add(new CheckResult("loadReady", "the service listened on its port", ready
+                    ? String.format(Locale.ROOT, "after %.1f s", run.readyAfterMs() / 1000.0) : "never", ready));
+            oomlab.output.LoadReport measured = result.load().measured();
+            boolean answered = measured != null && measured.ok() > 0;
+            out.add(new CheckResult("loadAnswered", "the generator counted answers", measured == null
+                    ? "no report from the generator" : String.format(Locale.ROOT, "%d answered, %d errors, %.1f/s",
+                    measured.ok(), measured.errors(), measured.achievedRate()), answered));
+        }
     }
 
     /** A run whose recording is missing cannot back any claim about memory. */

@@ -21,6 +21,7 @@ import oomlab.verdict.ExitAnalysis;
  * @param exit      the verdict and the evidence it was decided from
  * @param work      what the workload reported of its own work; null for a program that reports nothing
  * @param service   the service workload's windows (CPU in cores, rate, latency); null for other programs
+ * @param load      the request stream put on a service ({@code load:}) and what it measured; null without one
  * @param jit       which JIT compilers compiled, in the JVM's own words
  * @param malloc    the malloc the JVM really ran on ("glibc" or "jemalloc"), as the probe saw its mappings
  * @param nmt       what Native Memory Tracking accounted for, and what it could not
@@ -36,6 +37,7 @@ public record RunResult(
         ExitAnalysis exit,
         WorkReport work,
         ServiceReport service,
+        LoadResult load,
         JitEvidence jit,
         String malloc,
         NmtStats nmt,
@@ -49,8 +51,16 @@ public record RunResult(
      */
     public static final int FORMAT_VERSION = 2;
 
+    /** A result without a load (most runs). */
+    public RunResult(int formatVersion, RunIdentity run, ContainerOutcome container, MemoryCurve memory,
+                     ExitAnalysis exit, WorkReport work, ServiceReport service, JitEvidence jit, String malloc,
+                     NmtStats nmt, AllocationProfile allocations, Diagnosis diagnosis, Judgement judgement) {
+        this(formatVersion, run, container, memory, exit, work, service, null, jit, malloc, nmt, allocations,
+                diagnosis, judgement);
+    }
+
     public RunResult withJudgement(Judgement newJudgement) {
-        return new RunResult(formatVersion, run, container, memory, exit, work, service, jit, malloc, nmt,
+        return new RunResult(formatVersion, run, container, memory, exit, work, service, load, jit, malloc, nmt,
                 allocations, diagnosis, newJudgement);
     }
 }

@@ -18,20 +18,23 @@ import java.nio.file.Path;
  *
  * @param cpu  null where the CPU controller's folder was not found
  * @param peak the kernel's own high-water mark, or null where the kernel has none
+ * @param enclosingOomEvents v2: the parent cgroup's memory.events, whose counts include its children's (see
+ *             {@link #enclosingOomKills()}); null on v1, whose counts are not hierarchical
  */
 public record CgroupFiles(String source, Path usage, Path stat, String rssKey, String cacheKey, Path oomEvents,
-                          Path cpu, boolean cpuInMicros, Path peak) {
+                          Path cpu, boolean cpuInMicros, Path peak, Path enclosingOomEvents) {
 
     public static CgroupFiles v1(Path memoryDir, Path cpuacctDir) {
         return new CgroupFiles("cgroup-v1", memoryDir.resolve("memory.usage_in_bytes"),
                 memoryDir.resolve("memory.stat"), "total_rss", "total_cache", memoryDir.resolve("memory.oom_control"),
                 cpuacctDir == null ? null : cpuacctDir.resolve("cpuacct.usage"), false,
-                memoryDir.resolve("memory.max_usage_in_bytes"));
+                memoryDir.resolve("memory.max_usage_in_bytes"), null);
     }
 
     public static CgroupFiles v2(Path dir) {
         return new CgroupFiles("cgroup-v2", dir.resolve("memory.current"), dir.resolve("memory.stat"), "anon", "file",
-                dir.resolve("memory.events"), dir.resolve("cpu.stat"), true, dir.resolve("memory.peak"));
+                dir.resolve("memory.events"), dir.resolve("cpu.stat"), true, dir.resolve("memory.peak"),
+                dir.getParent() == null ? null : dir.getParent().resolve("memory.events"));
     }
 
     /** The folder of the memory files: it disappears the instant the cgroup's last process is gone. */
@@ -60,6 +63,20 @@ public record CgroupFiles(String source, Path usage, Path stat, String rssKey, S
     /** The kernel's recorded peak usage, or 0 where it keeps none (v2 before kernel 5.19). */
     public long recordedPeakBytes() throws IOException {
         return peak != null && Files.exists(peak) ? number(Files.readString(peak)) : 0;
+    }
+
+    /**
+     * The OOM kills counted by the enclosing cgroup (on v2, systemd's system.slice), or -1 where there is none to
+     * read. Why: on cgroup v2 a container's scope folder is removed the instant its last process is gone, which
+     * after an OOM kill can come before any sample read {@code oom_kill 1} in its own memory.events; the parent's
+     * counts are hierarchical and stay.
+     */
+    public long enclosingOomKills() {
+        try {
+            return enclosingOomEvents == null ? -1 : keyed(Files.readString(enclosingOomEvents), "oom_kill");
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     static long number(String text) {

@@ -22,12 +22,15 @@ public final class CgroupSampler implements HostSampler, Runnable {
     private volatile long cpuNanos = -1;
     private volatile boolean running = true;
     private volatile long recordedPeak;
+    private final long enclosingOomKillsAtStart;
+    private volatile long enclosingOomKillsAtEnd = -1;
 
     private CgroupSampler(CgroupFiles files, SampleLog log, long startEpochMs, long intervalMs) {
         this.files = files;
         this.log = log;
         this.startEpochMs = startEpochMs;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMs);
+        this.enclosingOomKillsAtStart = files.enclosingOomKills();
         this.thread = new Thread(this, "oomlab-cgroup-sampler");
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
@@ -48,6 +51,7 @@ public final class CgroupSampler implements HostSampler, Runnable {
         try {
             sample();
         } finally { // the thread's own CPU, read by itself: once it has ended there is none to read
+            enclosingOomKillsAtEnd = files.enclosingOomKills();
             cpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         }
     }
@@ -85,6 +89,12 @@ public final class CgroupSampler implements HostSampler, Runnable {
     @Override
     public long cpuMs() {
         return cpuNanos < 0 ? -1 : cpuNanos / 1_000_000;
+    }
+
+    @Override
+    public long enclosingOomKillsDuringRun() {
+        long end = enclosingOomKillsAtEnd;
+        return enclosingOomKillsAtStart < 0 || end < 0 ? 0 : Math.max(0, end - enclosingOomKillsAtStart);
     }
 
     @Override

@@ -13,6 +13,14 @@ public interface HostSampler extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * OOM kills the enclosing cgroup counted while this sampler ran (cgroup v2), 0 where it cannot tell. Only
+     * evidence for a container that was SIGKILLed: other cgroups under the same parent count there too.
+     */
+    default long enclosingOomKillsDuringRun() {
+        return 0;
+    }
+
     @Override
     void close();
 }

@@ -17,6 +17,7 @@ import oomlab.profiling.Profiler;
  * @param profiler    who-allocated-it profiling for every run of the scenario (NONE by default)
  * @param tolerances  how far a run may drift from its baseline (the comparison with last night's results)
  * @param rightSizing how the right-sizing search looks for the smallest cap (-Doomlab.search=cap)
+ * @param load        a request stream put on the program (a service) while it runs; null for none
  */
 public record Scenario(
         String name,
@@ -35,7 +36,8 @@ public record Scenario(
         Map<String, Checks> checksByConfig,
         Profiler profiler,
         Tolerances tolerances,
-        RightSizing rightSizing) {
+        RightSizing rightSizing,
+        Load load) {
 
     public Scenario {
         args = List.copyOf(args);
@@ -49,7 +51,7 @@ public record Scenario(
     /** The same experiment in a pod of another size: the right-sizing search's runs. */
     public Scenario withMemory(MemorySize cap) {
         return new Scenario(name, description, workload, program, args, cap, heap, jvmFlags, jdks, timeoutSeconds,
-                expect, expectByJdk, checks, checksByConfig, profiler, tolerances, rightSizing);
+                expect, expectByJdk, checks, checksByConfig, profiler, tolerances, rightSizing, load);
     }
 
     /** The checks for one configuration: the scenario's, plus that configuration's own. */

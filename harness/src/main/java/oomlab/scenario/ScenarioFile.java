@@ -61,7 +61,7 @@ public final class ScenarioFile {
                         MemorySize heap, List<String> jvmFlags, List<Integer> jdks, Integer timeoutSeconds,
                         Map<String, Expectation> expect, Map<Integer, Map<String, Expectation>> expectByJdk,
                         Checks checks, Map<String, Checks> checksByConfig, Profiler profiler,
-                        Tolerances tolerances, Boolean allowLargeCap, RightSizing rightSizing) {
+                        Tolerances tolerances, Boolean allowLargeCap, RightSizing rightSizing, Load load) {
     }
 
     private final Path file;
@@ -169,6 +169,9 @@ public final class ScenarioFile {
         if (timeout <= 0) {
             throw problem(child(at, "timeoutSeconds"), "must be a positive number of seconds");
         }
+        if (s.load() != null) {
+            checkLoad(s.load(), child(at, "load"), timeout);
+        }
         Checks checks = s.checks() == null ? Checks.NONE : s.checks();
         checkFractions(checks, child(at, "checks"));
         if (s.tolerances() != null) {
@@ -197,7 +200,47 @@ public final class ScenarioFile {
                 s.jvmFlags() == null ? List.of() : s.jvmFlags(), jdks, timeout, s.expect(), byJdk, checks,
                 checksByConfig, s.profiler() == null ? Profiler.NONE : s.profiler(),
                 s.tolerances() == null ? Tolerances.DEFAULT : s.tolerances().orDefaults(),
-                s.rightSizing() == null ? RightSizing.DEFAULTS : s.rightSizing());
+                s.rightSizing() == null ? RightSizing.DEFAULTS : s.rightSizing(), s.load());
+    }
+
+    private void checkLoad(Load load, List<String> at, int timeoutSeconds) {
+        if (load.port() == null) {
+            throw problem(at, "'load' needs the service's 'port' (the port it listens on inside its container),"
+                    + " e.g. load: {port: 8080, path: /hello, rate: 100}");
+        }
+        if (load.port() < 1 || load.port() > 65535) {
+            throw problem(child(at, "port"), "a port is 1 to 65535, got " + load.port());
+        }
+        if (!load.protocolOrDefault().equals(Load.HTTP) && !load.protocolOrDefault().equals(Load.TCP)) {
+            throw problem(child(at, "protocol"), "'" + load.protocol() + "' is not known: http or tcp");
+        }
+        if (load.path() != null && load.paths() != null) {
+            throw problem(child(at, "paths"), "give 'path' or 'paths', not both");
+        }
+        if (load.protocolOrDefault().equals(Load.HTTP)) {
+            for (String path : load.pathsOrDefault()) {
+                if (!path.startsWith("/")) {
+                    throw problem(child(at, load.paths() != null ? "paths" : "path"),
+                            "a path starts with '/', got '" + path + "'");
+                }
+            }
+        }
+        for (String field : List.of("rate", "warmupSeconds", "durationSeconds", "readySeconds")) {
+            Integer value = switch (field) {
+                case "rate" -> load.rate();
+                case "warmupSeconds" -> load.warmupSeconds();
+                case "durationSeconds" -> load.durationSeconds();
+                default -> load.readySeconds();
+            };
+            if (value != null && (value < 0 || value == 0 && !field.equals("warmupSeconds"))) {
+                throw problem(child(at, field), "must be a positive whole number, got " + value);
+            }
+        }
+        if (load.secondsNeeded() > timeoutSeconds) {
+            throw problem(at, "the load needs up to " + load.secondsNeeded() + " s (readySeconds + warmupSeconds"
+                    + " + durationSeconds) but the scenario's timeoutSeconds is " + timeoutSeconds
+                    + ": raise timeoutSeconds");
+        }
     }
 
     private void checkProgram(Program program, List<String> at) {
@@ -423,6 +466,7 @@ public final class ScenarioFile {
             case "env" -> "{MALLOC_ARENA_MAX: \"2\"}";
             case "checks" -> "{peakAtMost: 0.85}";
             case "program" -> "{jar: group:artifact:version}";
+            case "load" -> "{port: 8080, path: /hello, rate: 100}";
             default -> "{name: value}";
         };
     }

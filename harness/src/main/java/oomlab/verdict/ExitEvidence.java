@@ -13,9 +13,16 @@ package oomlab.verdict;
  *                             dynamic loader could not preload a library named in LD_PRELOAD)
  * @param secondsAtCapAtEnd    how long the container's usage had been at the cap (99% or more) without a break
  *                             when it ended
+ * @param stoppedAfterLoad     a service was still running when its load had been sent, and the lab stopped it
  */
 public record ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills,
                            boolean javaOutOfMemoryError, boolean timedOut, boolean configurationNotApplied,
-                           double secondsAtCapAtEnd) {
+                           double secondsAtCapAtEnd, boolean stoppedAfterLoad) {
     public static final int SIGKILL_EXIT = 137;
+
+    public ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills, boolean javaOutOfMemoryError,
+                        boolean timedOut, boolean configurationNotApplied, double secondsAtCapAtEnd) {
+        this(exitCode, dockerOomKilled, kernelOomKills, javaOutOfMemoryError, timedOut, configurationNotApplied,
+                secondsAtCapAtEnd, false);
+    }
 }

@@ -18,7 +18,7 @@ public final class VerdictRules {
         if (evidence.timedOut()) {
             return evidence.secondsAtCapAtEnd() >= STALL_SECONDS ? Verdict.STALLED : Verdict.TIMEOUT;
         }
-        if (evidence.exitCode() == 0) {
+        if (evidence.exitCode() == 0 || evidence.stoppedAfterLoad()) { // a service alive at the end of its load
             return Verdict.SURVIVED;
         }
         boolean sigkill = evidence.exitCode() == ExitEvidence.SIGKILL_EXIT;

@@ -161,4 +161,48 @@ class CgroupLocatorTest {
 
         assertThatThrownBy(() -> files.read(0, 0)).isInstanceOf(NoSuchFileException.class);
     }
+
+    /**
+     * On cgroup v2 a killed container's scope can be gone before a sample saw its {@code oom_kill 1}: the sampler
+     * then counts what the enclosing system.slice added during the run (its counts include its children's).
+     */
+    @Test
+    void aV2ScopeThatVanishedAtItsKillIsCountedByItsEnclosingSlice() throws IOException {
+        Path slice = cgroup().resolve("system.slice");
+        write(slice, "memory.events", "low 0\nhigh 0\nmax 40\noom 3\noom_kill 3\n");
+        v2Container("system.slice/docker-" + ID + ".scope");
+        write(cgroup().resolve("system.slice/docker-" + ID + ".scope"), "memory.events", "max 1\noom 0\noom_kill 0\n");
+        procCgroup("0::/system.slice/docker-" + ID + ".scope\n");
+        CgroupFiles files = locator().locate(PID, ID).orElseThrow();
+        try (SampleLog log = new SampleLog(root.resolve("rss.csv"), 1L << 30)) {
+            CgroupSampler sampler = CgroupSampler.start(locator(), PID, ID, log, 0, 5).orElseThrow();
+            waitForSamples(log);
+            write(slice, "memory.events", "low 0\nhigh 0\nmax 41\noom 4\noom_kill 4\n"); // the kill; the scope goes
+            for (Path file : Files.list(files.memoryDir()).toList()) {
+                Files.delete(file);
+            }
+            Files.delete(files.memoryDir());
+            sampler.close();
+
+            assertThat(log.maxOomKills()).isZero();
+            assertThat(sampler.enclosingOomKillsDuringRun()).isEqualTo(1);
+        }
+        assertThat(files.enclosingOomKills()).isEqualTo(4);
+    }
+
+    @Test
+    void cgroupV1HasNoEnclosingCount() throws IOException {
+        v1Container("docker/" + ID);
+        CgroupFiles files = locator().locate(0, ID).orElseThrow();
+
+        assertThat(files.enclosingOomKills()).isEqualTo(-1);
+    }
+
+    private static void waitForSamples(SampleLog log) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (log.count() < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(log.count()).isGreaterThanOrEqualTo(2);
+    }
 }

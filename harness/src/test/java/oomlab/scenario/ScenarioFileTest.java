@@ -308,6 +308,48 @@ class ScenarioFileTest {
     }
 
     @Test
+    void aLoadIsReadWithItsDefaultsAndNeedsAPort() {
+        LabDefinition lab = parse("""
+                scenarios:
+                  svc:
+                    program: {jar: "io.example:svc:1.0", mainClass: example.Main}
+                    memory: 512m
+                    heap: 128m
+                    timeoutSeconds: 120
+                    load: {port: 8080, paths: [/hello, "/item/{n}"], rate: 50}
+                    expect: {c2: SURVIVED}
+                """);
+        Load load = lab.scenarios().get("svc").load();
+        assertThat(load.generatorArgs("localhost")).containsExactly("--protocol=http", "--host=localhost",
+                "--port=8080", "--rate=50", "--warmup-s=5", "--duration-s=30", "--path=/hello", "--path=/item/{n}");
+
+        ScenarioFileException noPort = catchProblem("""
+                scenarios:
+                  svc:
+                    program: {jar: "io.example:svc:1.0", mainClass: example.Main}
+                    memory: 512m
+                    heap: 128m
+                    load:
+                      path: /hello
+                      rate: 50
+                    expect: {c2: SURVIVED}
+                """);
+        assertThat(noPort).hasMessageStartingWith("scenarios.yaml:12:5: scenarios.svc.load: 'load' needs the"
+                + " service's 'port'");
+        assertThat(noPort.getMessage()).doesNotContain("\n");
+        assertThat(catchProblem("""
+                scenarios:
+                  svc:
+                    program: {jar: "io.example:svc:1.0", mainClass: example.Main}
+                    memory: 512m
+                    heap: 128m
+                    timeoutSeconds: 30
+                    load: {port: 8080}
+                    expect: {c2: SURVIVED}
+                """)).hasMessageContaining("scenarios.svc.load: the load needs up to 95 s");
+    }
+
+    @Test
     void aKeyGivenTwiceIsRejectedWithBothLines() {
         ScenarioFileException e = catchProblem("""
                 scenarios:

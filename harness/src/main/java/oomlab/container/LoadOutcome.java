@@ -1,0 +1,30 @@
+package oomlab.container;
+
+import java.util.List;
+
+/**
+ * How the load on a service went, as the container stage saw it (the generator's own numbers are in its log,
+ * read by {@code oomlab.output.LoadReport}).
+ *
+ * @param network           how the generator reached the service
+ * @param serviceInterfaces the network interfaces in the service's namespace, from its {@code /proc/<pid>/net/dev}
+ * @param serviceRoutes     the service's routing table; null where it could not be read
+ * @param ready             the service listened on its port within the load's readySeconds
+ * @param readyAfterMs      from the container's start until it listened; -1 where it never did
+ * @param loadCompleted     the generator sent its whole stream (it was not stopped because the service died)
+ */
+public record LoadOutcome(String network, List<String> serviceInterfaces, RouteTable serviceRoutes, boolean ready,
+                          long readyAfterMs, boolean loadCompleted) {
+    public LoadOutcome {
+        serviceInterfaces = serviceInterfaces == null ? List.of() : List.copyOf(serviceInterfaces);
+    }
+
+    /** The service could reach nothing beyond its own loopback: no interface but lo, no route at all. */
+    public boolean isolated() {
+        return serviceInterfaces.equals(List.of("lo")) && serviceRoutes != null && serviceRoutes.routes().isEmpty();
+    }
+
+    LoadOutcome completed(boolean completed) {
+        return new LoadOutcome(network, serviceInterfaces, serviceRoutes, ready, readyAfterMs, completed);
+    }
+}

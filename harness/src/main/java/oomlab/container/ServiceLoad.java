@@ -1,0 +1,220 @@
+package oomlab.container;
+
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import oomlab.scenario.Load;
+import oomlab.scenario.MemorySize;
+import org.awaitility.core.ConditionTimeoutException;
+import org.testcontainers.containers.output.OutputFrame;
+
+/**
+ * A request stream on a service. The service keeps the lab's {@code --network none}: its network namespace has
+ * only a loopback interface and no route anywhere. The load generator runs in a container of its own that joins
+ * that namespace ({@code --network container:<service>}), so the two share a private network nothing else is
+ * on, and the service has no way out — the lab reads the service's interfaces and routes to show it. Once the
+ * service listens on its port (the lab polls its socket table with Awaitility), the generator sends the scenario's
+ * {@link Load}; its output goes to {@value #LOG}. The run ends when the stream has been sent, or earlier when the
+ * service dies — then the generator is stopped and prints what it measured up to then.
+ */
+public final class ServiceLoad implements RunCompanion {
+    public static final String LOG = "load.log";
+    private static final String GENERATOR_MAIN = "oomlab.workloads.LoadGenerator";
+    /** The generator's own cap: not the experiment's, only enough for a JVM sending requests. */
+    private static final MemorySize GENERATOR_CAP = MemorySize.parse("384m");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** /proc/net/tcp's state column: 0A is LISTEN. */
+    private static final String LISTEN = "0A";
+
+    private final Load load;
+    private final String generatorImage;
+    private final Invocation owner;
+    private final Duration timeout;
+    private final Path runDir;
+    private final String label;
+    private final AtomicBoolean logEnded = new AtomicBoolean();
+    private LabContainer generator;
+    private Watchdog generatorWatchdog;
+    private volatile boolean gaveUp;
+    private volatile LoadOutcome outcome;
+
+    public ServiceLoad(Load load, String generatorImage, Invocation owner, Duration timeout, Path runDir, String label) {
+        this.load = load;
+        this.generatorImage = generatorImage;
+        this.owner = owner;
+        this.timeout = timeout;
+        this.runDir = runDir;
+        this.label = label;
+    }
+
+    @Override
+    public void containerRunning(LabContainer service, InspectContainerResponse info) {
+        Instant started = Instant.parse(info.getState().getStartedAt());
+        Long pid = info.getState().getPidLong();
+        boolean ready = waitForPort(service, pid == null ? 0 : pid);
+        long readyAfterMs = ready ? Duration.between(started, Instant.now()).toMillis() : -1;
+        List<String> interfaces = read(service, pid, "net/dev").map(ServiceLoad::interfaces).orElse(List.of());
+        RouteTable routes = read(service, pid, "net/route").map(text -> RouteTable.parse(text, "/proc/<pid>/net/route"))
+                .orElse(null);
+        String network = "container:" + service.getContainerId().substring(0, 12);
+        outcome = new LoadOutcome(network, interfaces, routes, ready, readyAfterMs, false);
+        if (!ready) {
+            gaveUp = service.isRunning(); // never listened, yet alive: end the run, the judgement says why
+            if (gaveUp) {
+                System.out.printf("[oomlab] %s: port %d did not listen within %d s; no load sent%n", label,
+                        load.port(), load.readyOrDefault());
+            }
+            return;
+        }
+        System.out.printf("[oomlab] %s: port %d listening after %.1f s; %s load at %d/s for %d s (+%d s warm-up)"
+                        + " through %s; the service's interfaces %s, routes %s%n", label, load.port(),
+                readyAfterMs / 1000.0, load.protocolOrDefault(), load.rateOrDefault(), load.durationOrDefault(),
+                load.warmupOrDefault(), network, interfaces, routes == null ? "unknown" : routes.routes());
+        startGenerator(service.getContainerId());
+    }
+
+    @Override
+    public boolean finished() {
+        if (gaveUp) {
+            return true;
+        }
+        LabContainer running = generator;
+        return running != null && !running.isRunning();
+    }
+
+    /** What the container stage saw of the load; null when the service was gone before it could be tried. */
+    public LoadOutcome outcome() {
+        return outcome;
+    }
+
+    @Override
+    public void close() {
+        if (generator == null) {
+            return;
+        }
+        try {
+            boolean completed = !generator.isRunning();
+            if (!completed) { // the service died first: SIGTERM, and the generator prints what it measured
+                generator.getDockerClient().stopContainerCmd(generator.getContainerId())
+                        .withTimeout((int) STOP_GRACE.toSeconds()).exec();
+            }
+            awaitLogEnd();
+            outcome = outcome.completed(completed);
+        } finally {
+            generator.stop();
+            generatorWatchdog.close();
+        }
+    }
+
+    private void startGenerator(String serviceId) {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-cp", JavaCommand.WORKLOADS_JAR, GENERATOR_MAIN));
+        command.addAll(load.generatorArgs("localhost"));
+        OutputStream log;
+        try {
+            log = Files.newOutputStream(runDir.resolve(LOG));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        generator = new LabContainer(generatorImage).withOwner(owner).withHardening()
+                .withCommand(command.toArray(String[]::new))
+                .withMemoryCap(GENERATOR_CAP)
+                .withNetworkMode("container:" + serviceId)
+                .withLogConsumer(frame -> append(log, frame));
+        generator.start();
+        generatorWatchdog = Watchdog.arm(generator.getContainerId(), timeout, label + " load");
+    }
+
+    private boolean waitForPort(LabContainer service, long pid) {
+        try {
+            await("port " + load.port() + " of " + label).atMost(Duration.ofSeconds(load.readyOrDefault()))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> !service.isRunning() || listening(service, pid));
+            return service.isRunning();
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    /** A socket in LISTEN state on the port, in the service's namespace (IPv4 or IPv6). */
+    private boolean listening(LabContainer service, long pid) {
+        String port = String.format(":%04X", load.port());
+        for (String table : List.of("net/tcp", "net/tcp6")) {
+            Optional<String> text = read(service, pid, table);
+            if (text.isPresent() && text.get().lines().skip(1).map(line -> line.trim().split("\\s+"))
+                    .anyMatch(f -> f.length > 3 && f[1].endsWith(port) && f[3].equals(LISTEN))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A file of the service's /proc: from this host through its main process (the namespace's own view), else from
+     * inside the container (where Docker runs elsewhere, e.g. in a VM).
+     */
+    private static Optional<String> read(LabContainer service, Long pid, String procFile) {
+        Path onHost = Path.of("/proc", String.valueOf(pid), procFile);
+        try {
+            if (pid != null && pid > 0 && Files.isReadable(onHost)) {
+                return Optional.of(Files.readString(onHost));
+            }
+            var result = service.execInContainer("cat", "/proc/self/" + procFile);
+            return result.getExitCode() == 0 ? Optional.of(result.getStdout()) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** The interface names of /proc/net/dev (two header lines, then "  lo: ..."). */
+    static List<String> interfaces(String procNetDev) {
+        return procNetDev.lines().skip(2).map(line -> line.split(":", 2)[0].trim()).filter(name -> !name.isEmpty())
+                .toList();
+    }
+
+    private void append(OutputStream log, OutputFrame frame) {
+        if (frame.getType() == OutputFrame.OutputType.END) {
+            logEnded.set(true);
+            try {
+                log.close();
+            } catch (IOException ignored) {
+                // what was written stays
+            }
+            return;
+        }
+        byte[] bytes = frame.getBytes();
+        if (bytes == null) {
+            return;
+        }
+        try {
+            synchronized (log) {
+                log.write(bytes);
+                log.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitLogEnd() {
+        try {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilTrue(logEnded);
+        } catch (ConditionTimeoutException e) {
+            System.out.printf("[oomlab] %s: load generator output did not end within 10 s%n", label);
+        }
+    }
+}
