@@ -126,9 +126,10 @@ mkfs.ext4 -q -F -L oomlab-root -d "$rootfs" "$work/root.img" 4G
 truncate -s 1G "$work/results.img"
 
 # 4. Boot. KVM only where the host's KVM runs a stock kernel (a real vmx/svm CPU); otherwise emulate.
-# Emulated, a CPU model without AVX: with -cpu max, JIT-compiled code (C1 inside jlink) crashed with SIGSEGV under
-# qemu 7.2's young AVX emulation; SSE4.2 is all the JVM needs.
-accel="tcg,thread=multi"; cpu=Nehalem
+# Emulated: one host thread for all virtual CPUs. With thread=multi, code the JVM's JIT wrote and patched crashed
+# (SIGSEGV, then SIGILL, in C1-compiled methods of jlink, with -cpu max and with Nehalem alike): the JIT's
+# cross-modifying code races qemu's per-thread translation. A CPU model without AVX keeps to well-trodden parts.
+accel="tcg,thread=single"; cpu=Nehalem
 if [ -w /dev/kvm ] && grep -qE 'vmx|svm' /proc/cpuinfo && ! lsmod 2>/dev/null | grep -q '^kvm_pvm'; then
   accel=kvm; cpu=host
 fi

@@ -308,6 +308,9 @@ public final class Lab {
         if (program == null) {
             return scenario.workload();
         }
+        if (program.isClasspath()) {
+            return "program " + program.mainClass() + " on " + String.join(":", program.classpath());
+        }
         return "program " + (program.isImage() ? image : program.jar());
     }
 

@@ -50,6 +50,7 @@ public final class SummaryTable implements ResultFormat {
         if (!services.isEmpty()) {
             serviceTable(services, out);
         }
+        loadTable(results, out);
         nmtPeaks(results, out);
         repeats(results, out);
         List<RunResult> failed = results.stream().filter(r -> !r.judgement().passed()).toList();
@@ -85,6 +86,36 @@ public final class SummaryTable implements ResultFormat {
                     steady == null || first == null ? "-" : String.format(Locale.ROOT, "%.2f×", steady / first),
                     number(r.service().steadyP99Ms(), "%.2f"), number(r.service().afterDeployCpuCores(), "%.3f"),
                     number(r.service().afterDeployP99Ms(), "%.2f")));
+        }
+    }
+
+    /**
+     * Services under a request stream ({@code load:}): whether each lived through it, and what it answered —
+     * a service killed under load shows the rate and errors up to its death.
+     */
+    private static void loadTable(List<RunResult> results, Appendable out) throws IOException {
+        List<RunResult> loaded = results.stream().filter(r -> r.load() != null).toList();
+        if (loaded.isEmpty()) {
+            return;
+        }
+        out.append("\nLoad (latency counted from when each request was due):\n\n")
+                .append("| scenario | config | JDK | verdict | peak MB | listening after s | target /s | answered /s"
+                        + " | errors | p50 ms | p99 ms | load | no way out |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (RunResult r : loaded) {
+            oomlab.container.LoadOutcome run = r.load().run();
+            oomlab.output.LoadReport measured = r.load().measured();
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    r.run().scenario(), r.run().config(), r.run().jdkMajor(), r.exit().verdict(),
+                    r.memory().peakBytes() >> 20,
+                    run == null || !run.ready() ? "never" : String.format(Locale.ROOT, "%.1f", run.readyAfterMs() / 1000.0),
+                    measured == null ? "-" : String.format(Locale.ROOT, "%.0f", measured.targetRate()),
+                    measured == null ? "-" : String.format(Locale.ROOT, "%.1f", measured.achievedRate()),
+                    measured == null ? "-" : Long.toString(measured.errors()),
+                    measured == null ? "-" : String.format(Locale.ROOT, "%.1f", measured.p50Ms()),
+                    measured == null ? "-" : String.format(Locale.ROOT, "%.1f", measured.p99Ms()),
+                    measured == null ? "not sent" : measured.completed() ? "sent in full" : "cut short by the death",
+                    run == null ? "-" : run.isolated() ? "yes (lo only, no route)" : "NO"));
         }
     }
 
