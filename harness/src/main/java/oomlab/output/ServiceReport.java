@@ -10,6 +10,8 @@ import java.util.OptionalDouble;
  * What the service workload said of each window, and per phase the figures the incident's trade-off is read
  * from: CPU in cores (mean of the phase's windows) and p99 latency (the worst window's).
  */
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"windows", "steadyCpuCores", "steadyP99Ms",
+        "afterDeployCpuCores", "afterDeployP99Ms"}) // a fixed order: the JVM lists methods in none
 public record ServiceReport(List<ServiceWindow> windows) {
     private static final String MARKER = "oomlab-window ";
     private static final ObjectMapper JSON = new ObjectMapper();

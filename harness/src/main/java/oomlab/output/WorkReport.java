@@ -2,6 +2,7 @@ package oomlab.output;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
@@ -12,6 +13,9 @@ import java.util.Optional;
  * @param cpuMs the JVM's own process CPU time when the line was printed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+// The derived values after the components, always: the JVM lists methods in no fixed order, and the golden
+// file holds result.json's bytes still.
+@JsonPropertyOrder({"workload", "ops", "unit", "elapsedMs", "cpuMs", "complete", "opsPerSecond", "cpuSecondsPerUnit"})
 public record WorkReport(String workload, long ops, String unit, long elapsedMs, long cpuMs, boolean complete) {
     private static final String DONE = "oomlab-work ";
     private static final String PROGRESS = "oomlab-progress ";
