@@ -3,14 +3,9 @@ package oomlab.container;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import oomlab.sampling.CgroupLocator;
 import oomlab.sampling.CgroupSampler;
@@ -20,7 +15,6 @@ import oomlab.sampling.Sample;
 import oomlab.sampling.SampleLog;
 import oomlab.scenario.MemorySize;
 import org.awaitility.core.ConditionTimeoutException;
-import org.testcontainers.containers.output.OutputFrame;
 
 /**
  * Runs one container to its end: starts sampling the instant it runs, streams its output to container.log,
@@ -42,7 +36,6 @@ public final class ContainerRun {
     private final SampleLog samples;
     private final AtomicReference<HostSampler> sampler = new AtomicReference<>();
     private final AtomicReference<InspectContainerResponse> startInfo = new AtomicReference<>();
-    private final AtomicBoolean logEnded = new AtomicBoolean();
     private final CgroupLocator cgroups = CgroupLocator.ofThisHost();
     private boolean dockerStatsWanted;
     private RunCompanion companion;
@@ -94,10 +87,10 @@ public final class ContainerRun {
     }
 
     public ContainerOutcome execute() {
-        try (OutputStream containerLog = Files.newOutputStream(outputDir.resolve("container.log"))) {
+        try (LogFile containerLog = new LogFile(outputDir.resolve("container.log"))) {
             container.withMemoryCap(cap)
                     .withOutputDir(outputDir)
-                    .withLogConsumer(frame -> appendToLog(containerLog, frame))
+                    .withLogConsumer(containerLog)
                     .onStarted(this::whenStarted);
             try {
                 long start = System.nanoTime();
@@ -121,7 +114,7 @@ public final class ContainerRun {
                     container.getDockerClient().killContainerCmd(container.getContainerId()).exec();
                     waitForExit(timeout);
                 }
-                awaitLogEnd();
+                containerLog.awaitEnd(label);
                 return outcome(timedOut, stoppedAfterLoad);
             } finally {
                 Watchdog armed = watchdog.get();
@@ -137,8 +130,6 @@ public final class ContainerRun {
                     companion.close();
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -193,35 +184,6 @@ public final class ContainerRun {
         String memory = last == null ? "?" : Long.toString(last.cgroupBytes() >> 20);
         System.out.printf("[oomlab] %s  %3ds  %s / %d MB (peak %d MB)%n",
                 label, elapsedSeconds, memory, cap.megabytes(), samples.peakBytes() >> 20);
-    }
-
-    private void appendToLog(OutputStream log, OutputFrame frame) {
-        if (frame.getType() == OutputFrame.OutputType.END) {
-            logEnded.set(true);
-            return;
-        }
-        byte[] bytes = frame.getBytes();
-        if (bytes == null) {
-            return;
-        }
-        try {
-            synchronized (log) {
-                log.write(bytes);
-                log.flush();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The output stream ends a moment after the container does; the log must be whole before it is read. */
-    private void awaitLogEnd() {
-        try {
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilTrue(logEnded);
-        } catch (ConditionTimeoutException e) {
-            System.out.printf("[oomlab] %s: container output did not end within 10 s; container.log may be short%n",
-                    label);
-        }
     }
 
     private ContainerOutcome outcome(boolean timedOut, boolean stoppedAfterLoad) {

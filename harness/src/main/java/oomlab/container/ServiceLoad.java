@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,11 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import oomlab.scenario.Load;
 import oomlab.scenario.MemorySize;
 import org.awaitility.core.ConditionTimeoutException;
-import org.testcontainers.containers.output.OutputFrame;
 
 /**
  * A request stream on a service. The service keeps the lab's {@code --network none}: its network namespace has
@@ -43,8 +39,8 @@ public final class ServiceLoad implements RunCompanion {
     private final Duration timeout;
     private final Path runDir;
     private final String label;
-    private final AtomicBoolean logEnded = new AtomicBoolean();
     private LabContainer generator;
+    private LogFile generatorLog;
     private Watchdog generatorWatchdog;
     private volatile boolean gaveUp;
     private volatile LoadOutcome outcome;
@@ -109,11 +105,12 @@ public final class ServiceLoad implements RunCompanion {
                 generator.getDockerClient().stopContainerCmd(generator.getContainerId())
                         .withTimeout((int) STOP_GRACE.toSeconds()).exec();
             }
-            awaitLogEnd();
+            generatorLog.awaitEnd(label + " load");
             outcome = outcome.completed(completed);
         } finally {
             generator.stop();
             generatorWatchdog.close();
+            generatorLog.close();
         }
     }
 
@@ -121,17 +118,12 @@ public final class ServiceLoad implements RunCompanion {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx128m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-cp", JavaCommand.WORKLOADS_JAR, GENERATOR_MAIN));
         command.addAll(load.generatorArgs("localhost"));
-        OutputStream log;
-        try {
-            log = Files.newOutputStream(runDir.resolve(LOG));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        generatorLog = new LogFile(runDir.resolve(LOG));
         generator = new LabContainer(generatorImage).withOwner(owner).withHardening()
                 .withCommand(command.toArray(String[]::new))
                 .withMemoryCap(GENERATOR_CAP)
                 .withNetworkMode("container:" + serviceId)
-                .withLogConsumer(frame -> append(log, frame));
+                .withLogConsumer(generatorLog);
         generator.start();
         generatorWatchdog = Watchdog.arm(generator.getContainerId(), timeout, label + " load");
     }
@@ -184,37 +176,5 @@ public final class ServiceLoad implements RunCompanion {
     static List<String> interfaces(String procNetDev) {
         return procNetDev.lines().skip(2).map(line -> line.split(":", 2)[0].trim()).filter(name -> !name.isEmpty())
                 .toList();
-    }
-
-    private void append(OutputStream log, OutputFrame frame) {
-        if (frame.getType() == OutputFrame.OutputType.END) {
-            logEnded.set(true);
-            try {
-                log.close();
-            } catch (IOException ignored) {
-                // what was written stays
-            }
-            return;
-        }
-        byte[] bytes = frame.getBytes();
-        if (bytes == null) {
-            return;
-        }
-        try {
-            synchronized (log) {
-                log.write(bytes);
-                log.flush();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void awaitLogEnd() {
-        try {
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilTrue(logEnded);
-        } catch (ConditionTimeoutException e) {
-            System.out.printf("[oomlab] %s: load generator output did not end within 10 s%n", label);
-        }
     }
 }
