@@ -27,7 +27,8 @@ module_path=()
 # The shared libraries the runtime's ELF files load, found with ldd, copied with their paths; also those
 # of libjemalloc (the c2-jemalloc configuration preloads it; JDK 25's libjvm does not need libstdc++ itself).
 jemalloc=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
-{ find "$stage/opt/jdk" -type f \( -name '*.so' -o -perm -u+x \) -print0; [ -e "$jemalloc" ] && printf '%s\0' "$jemalloc"; } \
+# (an if, not `[ ] &&`: on a host without jemalloc the group's status must not fail the pipeline under pipefail)
+{ find "$stage/opt/jdk" -type f \( -name '*.so' -o -perm -u+x \) -print0; if [ -e "$jemalloc" ]; then printf '%s\0' "$jemalloc"; fi; } \
   | xargs -0 ldd 2>/dev/null \
   | grep -o '/[^ ]*' | grep -v "^$stage" | sort -u \
   | while read -r lib; do

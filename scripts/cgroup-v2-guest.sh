@@ -24,6 +24,9 @@ results=$root_dir/target/oomlab-cgroup-v2
 mirror=${OOMLAB_GUEST_MIRROR:-http://deb.debian.org/debian}
 guest_memory_mb=${OOMLAB_GUEST_MEMORY_MB:-10240}  # the lab refuses caps over half the machine: scenarios.yaml has 4g ones
 boot_timeout_s=${OOMLAB_GUEST_TIMEOUT_S:-3600}
+# Under emulation everything runs many times slower (steady: ~8 s on the host); the scenarios' timeouts grow
+# with it, the scenarios themselves stay as they are.
+timeout_factor=${OOMLAB_GUEST_TIMEOUT_FACTOR:-10}
 # What the guest is made of; a change here builds the guest root again.
 guest_packages=linux-image-amd64,systemd-sysv,udev,kmod,docker.io,apparmor,openjdk-17-jdk-headless,busybox-static,procps,binutils  # binutils: jlink --strip-debug calls objcopy
 
@@ -96,7 +99,7 @@ cd /opt/oomlab
 {
   TESTCONTAINERS_RYUK_DISABLED=true java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp 'lib/*' \
     -Dscenario=$scenarios -Dconfig=$configs -Djdk=17 \
-    -Doomlab.registryReachable=false -Doomlab.results=\$out/oomlab oomlab.RunLab
+    -Doomlab.registryReachable=false -Doomlab.timeoutFactor=$timeout_factor -Doomlab.results=\$out/oomlab oomlab.RunLab
   echo "lab exit code: \$?" >\$out/exit-code.txt
 } 2>&1 | tee \$out/lab.log
 cat \$out/exit-code.txt >>\$out/guest.txt

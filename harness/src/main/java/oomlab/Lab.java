@@ -113,7 +113,7 @@ public final class Lab {
         Launched launched = new Launched(plan, runDir, image, command, environment(plan, profiler), profiler, results);
 
         // container run (with its load, for a service) and host sampling
-        Duration timeout = Duration.ofSeconds(scenario.timeoutSeconds());
+        Duration timeout = settings.timeout(scenario.timeoutSeconds());
         ServiceLoad load = scenario.load() == null ? null : new ServiceLoad(scenario.load(),
                 images().workloadImage(plan.jdk()), invocation, timeout, runDir, plan.displayName());
         try (SampleLog samples = new SampleLog(runDir.resolve("rss.csv"), scenario.memory().bytes())) {

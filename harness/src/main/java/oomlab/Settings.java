@@ -35,6 +35,8 @@ import oomlab.scenario.Shard;
  *                          at which it survives (see the scenario's {@code rightSizing:})
  * @param probe             {@code oomlab.probe}: false runs the JVMs without the probe, NMT and the JIT logs
  *                          (only the benchmark does, to measure what they cost; a run so made cannot be judged)
+ * @param timeoutFactor     {@code oomlab.timeoutFactor}: every scenario's timeout times this (default 1), for a
+ *                          machine that is slower as a whole, e.g. the cgroup v2 guest under CPU emulation
  */
 public record Settings(
         Path scenarioFile,
@@ -51,7 +53,8 @@ public record Settings(
         Profiler profiler,
         Path baseline,
         boolean probe,
-        boolean searchCap) {
+        boolean searchCap,
+        double timeoutFactor) {
 
     /** How long the lab waits for the host commands it runs before it gives up on them. */
     public static final Duration MAVEN_RESOLVE_TIMEOUT = Duration.ofMinutes(10);
@@ -109,7 +112,29 @@ public record Settings(
                         : Profiler.parse(properties.getProperty("oomlab.profiler")),
                 blank(properties.getProperty("oomlab.baseline")) ? null : Path.of(properties.getProperty("oomlab.baseline")),
                 !"false".equals(properties.getProperty("oomlab.probe", "true").trim()),
-                search(properties.getProperty("oomlab.search")));
+                search(properties.getProperty("oomlab.search")),
+                timeoutFactor(properties.getProperty("oomlab.timeoutFactor")));
+    }
+
+    private static double timeoutFactor(String value) {
+        if (blank(value)) {
+            return 1;
+        }
+        try {
+            double factor = Double.parseDouble(value.trim());
+            if (factor > 0) {
+                return factor;
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new IllegalArgumentException("-Doomlab.timeoutFactor=" + value + ": a number above 0 that every"
+                + " scenario's timeout is multiplied by, e.g. 10 under CPU emulation");
+    }
+
+    /** A scenario's timeout on this machine. */
+    public Duration timeout(int scenarioSeconds) {
+        return Duration.ofMillis(Math.round(scenarioSeconds * 1000 * timeoutFactor));
     }
 
     private static boolean search(String value) {
@@ -171,21 +196,21 @@ public record Settings(
 
     public Settings withBaseline(Path folder) {
         return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, folder, probe, searchCap);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, folder, probe, searchCap, timeoutFactor);
     }
 
     public Settings withProbe(boolean on) {
         return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, on, searchCap);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, on, searchCap, timeoutFactor);
     }
 
     public Settings withResultsRoot(Path root) {
         return new Settings(scenarioFile, dockerfiles, imageParts, root, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, searchCap);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, searchCap, timeoutFactor);
     }
 
     public Settings withScenarioFile(Path file) {
         return new Settings(file, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, searchCap);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, searchCap, timeoutFactor);
     }
 }

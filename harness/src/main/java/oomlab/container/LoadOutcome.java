@@ -20,6 +20,7 @@ public record LoadOutcome(String network, List<String> serviceInterfaces, RouteT
     }
 
     /** The service could reach nothing beyond its own loopback: no interface but lo, no route at all. */
+    @com.fasterxml.jackson.annotation.JsonProperty("isolated")
     public boolean isolated() {
         return serviceInterfaces.equals(List.of("lo")) && serviceRoutes != null && serviceRoutes.routes().isEmpty();
     }
