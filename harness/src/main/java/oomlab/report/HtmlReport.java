@@ -290,6 +290,9 @@ public final class HtmlReport {
                     w.toS(), w.phase(), w.cpuCores(), w.rate(), w.p50Ms(), w.p99Ms(), w.p999Ms()))
                     .collect(Collectors.joining("\n")));
         }
+        if (r.load() != null) {
+            row(out, "load", loadText(r.load()));
+        }
         row(out, "memory sampling", r.memory().samples() + " samples at " + String.format(Locale.ROOT, "%.0f Hz",
                 r.memory().samplerHz()) + " (" + r.memory().sampler() + ")");
         out.append("</table>\n<table><tr><th>check</th><th>expected</th><th>actual</th><th></th></tr>\n");
@@ -299,11 +302,37 @@ public final class HtmlReport {
                     .append(check.passed() ? "passed\">passed" : "failed\">FAILED").append("</td></tr>\n");
         }
         out.append("</table>\n<p>Files: ");
-        for (String file : List.of("result.json", "rss.csv", "probe.jsonl", "container.log", NmtDiff.FILE)) {
+        List<String> files = new ArrayList<>(List.of("result.json", "rss.csv", "probe.jsonl", "container.log",
+                NmtDiff.FILE));
+        if (r.load() != null) {
+            files.add(oomlab.container.ServiceLoad.LOG); // the generator's second-by-second lines
+        }
+        for (String file : files) {
             out.append("<a href=\"").append(escape(link + file)).append("\">").append(file).append("</a> ");
         }
         out.append("</p>\n<pre>").append(escape(NmtDiff.text(r))).append("</pre>\n</details>\n");
         return out.toString();
+    }
+
+    /** The load on a service in a few lines: how it was reached, and what the generator measured. */
+    private static String loadText(oomlab.result.LoadResult load) {
+        StringBuilder text = new StringBuilder();
+        oomlab.container.LoadOutcome run = load.run();
+        if (run != null) {
+            text.append(run.ready() ? String.format(Locale.ROOT, "listening after %.1f s", run.readyAfterMs() / 1000.0)
+                    : "never listened").append(", through ").append(run.network()).append("; the service's interfaces ")
+                    .append(run.serviceInterfaces()).append(", routes ")
+                    .append(run.serviceRoutes() == null ? "unknown" : run.serviceRoutes().routes()).append('\n');
+        }
+        oomlab.output.LoadReport measured = load.measured();
+        if (measured == null) {
+            return text.append("no report from the load generator").toString();
+        }
+        return text.append(String.format(Locale.ROOT, "%s at %.0f/s: %.1f/s answered over %.1f s, %d errors %s,"
+                        + " p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; %s", measured.protocol(),
+                measured.targetRate(), measured.achievedRate(), measured.measuredSeconds(), measured.errors(),
+                measured.errorKinds(), measured.p50Ms(), measured.p90Ms(), measured.p99Ms(), measured.maxMs(),
+                measured.completed() ? "sent in full" : "cut short: the service was gone")).toString();
     }
 
     private static String suspects(Diagnosis diagnosis) {
