@@ -18,12 +18,15 @@ public final class VerdictRules {
         if (evidence.timedOut()) {
             return evidence.secondsAtCapAtEnd() >= STALL_SECONDS ? Verdict.STALLED : Verdict.TIMEOUT;
         }
-        if (evidence.exitCode() == 0 || evidence.stoppedAfterLoad()) { // a service alive at the end of its load
+        if (evidence.exitCode() == 0) {
             return Verdict.SURVIVED;
         }
         boolean sigkill = evidence.exitCode() == ExitEvidence.SIGKILL_EXIT;
         if (sigkill && (evidence.dockerOomKilled() || evidence.kernelOomKills() > 0)) {
-            return Verdict.OOM_KILLED;
+            return Verdict.OOM_KILLED; // even while the lab was stopping it: the kernel had the last word
+        }
+        if (evidence.stoppedAfterLoad()) { // a service alive at the end of its load, then stopped by the lab
+            return Verdict.SURVIVED;
         }
         if (evidence.javaOutOfMemoryError()) {
             return Verdict.JAVA_OOM;

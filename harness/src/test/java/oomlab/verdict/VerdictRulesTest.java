@@ -26,6 +26,18 @@ class VerdictRulesTest {
         assertThat(decide(137, false, 1, true, false)).isEqualTo(Verdict.OOM_KILLED);
     }
 
+    /** A service is stopped by the lab (SIGTERM: 143) once its load has been sent: it lived through the load. */
+    @Test
+    void aServiceAliveAtTheEndOfItsLoadSurvived() {
+        assertThat(VerdictRules.decide(new ExitEvidence(143, false, 0, false, false, false, 0, true)))
+                .isEqualTo(Verdict.SURVIVED);
+        assertThat(VerdictRules.decide(new ExitEvidence(143, false, 0, false, false, false, 0, false)))
+                .isEqualTo(Verdict.CRASHED);
+        // killed by the kernel while being stopped: the kill is the verdict
+        assertThat(VerdictRules.decide(new ExitEvidence(137, false, 1, false, false, false, 0, true)))
+                .isEqualTo(Verdict.OOM_KILLED);
+    }
+
     @Test
     void otherEndings() {
         assertThat(decide(0, false, 0, false, false)).isEqualTo(Verdict.SURVIVED);
