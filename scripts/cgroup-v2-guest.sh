@@ -55,7 +55,8 @@ need_host_packages
 log "building the lab (mvn package, tests skipped) ..."
 stage=$work/lab
 rm -rf "$stage" && mkdir -p "$stage/lib"
-mvn -q -DskipTests -pl harness -am package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$stage/lib"
+# (examples/hello-service too: scenarios.yaml names its folder of jars, and the file is read whole)
+mvn -q -DskipTests -pl harness,examples/hello-service -am package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$stage/lib"
 cp harness/target/oomlab-harness-*.jar "$stage/lib/"
 cp scenarios.yaml "$stage/"
 cp -r dockerfiles examples "$stage/"
