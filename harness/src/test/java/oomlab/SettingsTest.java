@@ -23,6 +23,16 @@ class SettingsTest {
     }
 
     @Test
+    void aTimeoutFactorStretchesEveryTimeoutOfASlowMachine() {
+        assertThat(Settings.from(new Properties(), Map.of()).timeout(120)).isEqualTo(java.time.Duration.ofSeconds(120));
+        Properties slow = new Properties();
+        slow.setProperty("oomlab.timeoutFactor", "10");
+        assertThat(Settings.from(slow, Map.of()).timeout(120)).isEqualTo(java.time.Duration.ofSeconds(1200));
+        slow.setProperty("oomlab.timeoutFactor", "0");
+        assertThatThrownBy(() -> Settings.from(slow, Map.of())).hasMessageStartingWith("-Doomlab.timeoutFactor=0: ");
+    }
+
+    @Test
     void propertiesAndEnvironmentAreReadOnce() {
         Properties properties = new Properties();
         properties.setProperty("scenario", "c2-leak");
