@@ -320,16 +320,15 @@ public final class HtmlReport {
         oomlab.container.LoadOutcome run = load.run();
         if (run != null) {
             text.append(run.ready() ? String.format(Locale.ROOT, "listening after %.1f s", run.readyAfterMs() / 1000.0)
-                    : "never listened").append(", through ").append(run.network()).append("; the service's interfaces ")
-                    .append(run.serviceInterfaces()).append(", routes ")
-                    .append(run.serviceRoutes() == null ? "unknown" : run.serviceRoutes().routes()).append('\n');
+                    : "never listened").append(", through ").append(run.network()).append("; the service's ")
+                    .append(run.reach()).append('\n');
         }
         oomlab.output.LoadReport measured = load.measured();
         if (measured == null) {
             return text.append("no report from the load generator").toString();
         }
-        return text.append(String.format(Locale.ROOT, "%s at %.0f/s: %.1f/s answered over %.1f s, %d errors %s,"
-                        + " p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; %s", measured.protocol(),
+        return text.append(String.format(Locale.ROOT, "%s at %.0f/s: %.1f/s answered over %.1f s, %d errors %s;"
+                        + "\np50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; %s", measured.protocol(),
                 measured.targetRate(), measured.achievedRate(), measured.measuredSeconds(), measured.errors(),
                 measured.errorKinds(), measured.p50Ms(), measured.p90Ms(), measured.p99Ms(), measured.maxMs(),
                 measured.completed() ? "sent in full" : "cut short: the service was gone")).toString();
