@@ -204,7 +204,7 @@ public final class Lab {
             System.out.printf("[oomlab] the container's cgroup went before a sample saw its oom_kill; its enclosing"
                     + " cgroup counted %d during the run%n", enclosing);
         }
-        return Math.max(samples.maxOomKills(), enclosing);
+        return enclosing;
     }
 
     private static MemoryCurve memoryCurve(SampleLog samples, ContainerRun run, ContainerOutcome outcome,

@@ -11,10 +11,9 @@ import java.util.List;
  * @param serviceRoutes     the service's routing table; null where it could not be read
  * @param ready             the service listened on its port within the load's readySeconds
  * @param readyAfterMs      from the container's start until it listened; -1 where it never did
- * @param loadCompleted     the generator sent its whole stream (it was not stopped because the service died)
  */
 public record LoadOutcome(String network, List<String> serviceInterfaces, RouteTable serviceRoutes, boolean ready,
-                          long readyAfterMs, boolean loadCompleted) {
+                          long readyAfterMs) {
     public LoadOutcome {
         serviceInterfaces = serviceInterfaces == null ? List.of() : List.copyOf(serviceInterfaces);
     }
@@ -25,7 +24,8 @@ public record LoadOutcome(String network, List<String> serviceInterfaces, RouteT
         return serviceInterfaces.equals(List.of("lo")) && serviceRoutes != null && serviceRoutes.routes().isEmpty();
     }
 
-    LoadOutcome completed(boolean completed) {
-        return new LoadOutcome(network, serviceInterfaces, serviceRoutes, ready, readyAfterMs, completed);
+    /** What the service could reach, as the check, the console and the report tell it. */
+    public String reach() {
+        return "interfaces " + serviceInterfaces + ", routes " + (serviceRoutes == null ? "unknown" : serviceRoutes.routes());
     }
 }

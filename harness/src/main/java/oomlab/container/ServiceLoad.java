@@ -57,14 +57,14 @@ public final class ServiceLoad implements RunCompanion {
     @Override
     public void containerRunning(LabContainer service, InspectContainerResponse info) {
         Instant started = Instant.parse(info.getState().getStartedAt());
-        Long pid = info.getState().getPidLong();
-        boolean ready = waitForPort(service, pid == null ? 0 : pid);
+        long pid = info.getState().getPidLong() == null ? 0 : info.getState().getPidLong();
+        boolean ready = waitForPort(service, pid);
         long readyAfterMs = ready ? Duration.between(started, Instant.now()).toMillis() : -1;
         List<String> interfaces = read(service, pid, "net/dev").map(ServiceLoad::interfaces).orElse(List.of());
         RouteTable routes = read(service, pid, "net/route").map(text -> RouteTable.parse(text, "/proc/<pid>/net/route"))
                 .orElse(null);
         String network = "container:" + service.getContainerId().substring(0, 12);
-        outcome = new LoadOutcome(network, interfaces, routes, ready, readyAfterMs, false);
+        outcome = new LoadOutcome(network, interfaces, routes, ready, readyAfterMs);
         if (!ready) {
             gaveUp = service.isRunning(); // never listened, yet alive: end the run, the judgement says why
             if (gaveUp) {
@@ -74,9 +74,9 @@ public final class ServiceLoad implements RunCompanion {
             return;
         }
         System.out.printf("[oomlab] %s: port %d listening after %.1f s; %s load at %d/s for %d s (+%d s warm-up)"
-                        + " through %s; the service's interfaces %s, routes %s%n", label, load.port(),
-                readyAfterMs / 1000.0, load.protocolOrDefault(), load.rateOrDefault(), load.durationOrDefault(),
-                load.warmupOrDefault(), network, interfaces, routes == null ? "unknown" : routes.routes());
+                        + " through %s; the service's %s%n", label, load.port(), readyAfterMs / 1000.0,
+                load.protocolOrDefault(), load.rateOrDefault(), load.durationOrDefault(), load.warmupOrDefault(),
+                network, outcome.reach());
         startGenerator(service.getContainerId());
     }
 
@@ -100,13 +100,11 @@ public final class ServiceLoad implements RunCompanion {
             return;
         }
         try {
-            boolean completed = !generator.isRunning();
-            if (!completed) { // the service died first: SIGTERM, and the generator prints what it measured
+            if (generator.isRunning()) { // the service died first: SIGTERM, and the generator prints what it measured
                 generator.getDockerClient().stopContainerCmd(generator.getContainerId())
                         .withTimeout((int) STOP_GRACE.toSeconds()).exec();
             }
             generatorLog.awaitEnd(label + " load");
-            outcome = outcome.completed(completed);
         } finally {
             generator.stop();
             generatorWatchdog.close();
@@ -156,10 +154,10 @@ public final class ServiceLoad implements RunCompanion {
      * A file of the service's /proc: from this host through its main process (the namespace's own view), else from
      * inside the container (where Docker runs elsewhere, e.g. in a VM).
      */
-    private static Optional<String> read(LabContainer service, Long pid, String procFile) {
-        Path onHost = Path.of("/proc", String.valueOf(pid), procFile);
+    private static Optional<String> read(LabContainer service, long pid, String procFile) {
+        Path onHost = Path.of("/proc", Long.toString(pid), procFile);
         try {
-            if (pid != null && pid > 0 && Files.isReadable(onHost)) {
+            if (pid > 0 && Files.isReadable(onHost)) {
                 return Optional.of(Files.readString(onHost));
             }
             var result = service.execInContainer("cat", "/proc/self/" + procFile);

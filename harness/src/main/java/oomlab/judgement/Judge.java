@@ -104,9 +104,7 @@ public final class Judge {
         oomlab.container.LoadOutcome run = result.load().run();
         if (run != null) {
             out.add(new CheckResult("isolated", "the service has only loopback and no route: no way out",
-                    "interfaces " + run.serviceInterfaces() + ", routes "
-                            + (run.serviceRoutes() == null ? "unknown" : run.serviceRoutes().routes()),
-                    run.isolated()));
+                    run.reach(), run.isolated()));
         }
         if (result.exit().verdict() == Verdict.SURVIVED) {
             boolean ready = run != null && run.ready();
