@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import oomlab.layout.RunFiles;
 import oomlab.sampling.CgroupLocator;
 import oomlab.sampling.CgroupSampler;
 import oomlab.sampling.DockerStatsSampler;
@@ -17,7 +18,7 @@ import oomlab.scenario.MemorySize;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Runs one container to its end: starts sampling the instant it runs, streams its output to container.log,
+ * Runs one container to its end: starts sampling the instant it runs, streams its stdout and stderr each to a file,
  * prints progress, stops it at the timeout, and collects what Docker knows about how it ended.
  */
 public final class ContainerRun {
@@ -87,7 +88,7 @@ public final class ContainerRun {
     }
 
     public ContainerOutcome execute() {
-        try (LogFile containerLog = new LogFile(outputDir.resolve("container.log"))) {
+        try (LogFile containerLog = new LogFile(outputDir.resolve(RunFiles.STDOUT), outputDir.resolve(RunFiles.STDERR))) {
             container.withMemoryCap(cap)
                     .withOutputDir(outputDir)
                     .withLogConsumer(containerLog)

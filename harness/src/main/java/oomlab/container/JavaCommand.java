@@ -1,18 +1,36 @@
 package oomlab.container;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import oomlab.layout.RunFiles;
 import oomlab.scenario.MemorySize;
 
 /**
- * The {@code java} command line of one run, built in a fixed order: what the lab needs to measure (NMT,
- * probe), then the scenario's heap and flags, then the configuration's flags, so a configuration's flags
- * have the last word. The workload itself never sees any of it.
+ * The {@code java} command line of one run. Its flags come in groups whose order is {@link FlagGroup}'s, whatever
+ * order they were added in: what the lab needs to measure, then the scenario's heap and flags, then the
+ * configuration's, so a configuration's flags have the last word, then agents that must come after all of them.
+ * The workload itself never sees any of it.
  */
 public final class JavaCommand {
+    /** The groups of a run's JVM flags, in the order they are given to the JVM (the order is the point). */
+    public enum FlagGroup {
+        /** NMT, the probe agent, the JVM's own logs each to a file of its own, the crash report's place. */
+        LAB_DIAGNOSTICS,
+        /** The scenario's heap (-Xmx). */
+        SCENARIO_HEAP,
+        /** The scenario's jvmFlags: the same for every configuration. */
+        SCENARIO,
+        /** The configuration's jvmFlags: what the configurations of a scenario differ by. */
+        CONFIGURATION,
+        /** Agents appended after everything (the native-allocation profiler). */
+        APPENDED_AGENTS
+    }
+
     public static final String WORKLOADS_JAR = "/opt/oomlab/oomlab-workloads.jar";
-    public static final String OUTPUT_DIR = "/oomlab-out";
-    public static final String PROBE_FILE = "probe.jsonl";
+    public static final String OUTPUT_DIR = RunFiles.IN_CONTAINER;
+    public static final String PROBE_FILE = RunFiles.PROBE;
     private static final String MAIN_CLASS = "oomlab.workloads.Main";
 
     /** Where a user's jar is mounted (read-only) for a program run on the lab's image. */
@@ -20,12 +38,18 @@ public final class JavaCommand {
     /** Where the probe agent is mounted into a user's own image. */
     public static final String PROBE_AGENT_IN_USER_IMAGE = "/opt/oomlab-probe/oomlab-workloads.jar";
 
-    private final List<String> jvmFlags = new ArrayList<>();
+    private final Map<FlagGroup, List<String>> flags = new EnumMap<>(FlagGroup.class);
     private final List<String> programArgs = new ArrayList<>();
     private final String agentJar;
 
     private JavaCommand(String agentJar) {
         this.agentJar = agentJar;
+        // always: on the read-only root a crash report elsewhere is lost with the container
+        add(FlagGroup.LAB_DIAGNOSTICS, List.of("-XX:ErrorFile=" + RunFiles.inContainer(RunFiles.HS_ERR_PATTERN)));
+    }
+
+    private void add(FlagGroup group, List<String> more) {
+        flags.computeIfAbsent(group, g -> new ArrayList<>()).addAll(more);
     }
 
     /** A built-in workload from the workloads jar, with its arguments. */
@@ -59,39 +83,59 @@ public final class JavaCommand {
     static final int MEMSTAT_SINCE_JDK = 22;
 
     /**
-     * NMT on, the probe agent writing one JSON line every {@code intervalMs} into the output folder, CITime,
-     * whose per-compiler counts at exit show which JIT compilers really compiled, the compilation log (one line
-     * per compilation, with its tier), and on JDK 22+ each compilation's arena memory. The same for every
+     * NMT on, the probe agent writing one JSON line every {@code intervalMs} into the output folder (and the
+     * throwables that end a thread into a file of their own), and the JVM's own accounts, each into a file of its
+     * own, never into the program's stdout: the compilation log (unified logging, one line per compilation with its
+     * tier, and per method made not entrant), unified logging's warnings, and the JVM's tty output (CITime's
+     * per-compiler counts at exit, on JDK 22+ each compilation's arena memory, and the JVM's report of an
+     * OutOfMemoryError it threw, which it prints only when -XX:OnOutOfMemoryError is set). The same for every
      * configuration of a scenario, so they differ only by their own flags.
      */
     public JavaCommand withProbe(long intervalMs, int jdkMajor) {
-        jvmFlags.add("-XX:NativeMemoryTracking=summary");
-        jvmFlags.add("-XX:+CITime");
-        jvmFlags.add("-XX:+PrintCompilation");
+        List<String> lab = new ArrayList<>(List.of(
+                "-XX:NativeMemoryTracking=summary",
+                "-Xlog:disable", // the JVM's default unified-logging output is the program's stdout
+                "-Xlog:all=warning:file=" + RunFiles.inContainer(RunFiles.JVM_WARNINGS)
+                        + ":uptimemillis,level,tags:filecount=0",
+                "-Xlog:jit+compilation=debug:file=" + RunFiles.inContainer(RunFiles.JIT_COMPILATION)
+                        + ":uptimemillis:filecount=0",
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+LogVMOutput",
+                "-XX:LogFile=" + RunFiles.inContainer(RunFiles.JVM_TTY),
+                "-XX:-DisplayVMOutput",
+                "-XX:OnOutOfMemoryError=true",
+                "-XX:+CITime"));
         if (jdkMajor >= MEMSTAT_SINCE_JDK) {
-            jvmFlags.add("-XX:CompileCommand=MemStat,*.*,print");
+            lab.add("-XX:CompileCommand=MemStat,*.*,print");
         }
-        jvmFlags.add("-javaagent:" + agentJar + "=out=" + OUTPUT_DIR + "/" + PROBE_FILE + ",intervalMs=" + intervalMs);
+        lab.add("-javaagent:" + agentJar + "=out=" + RunFiles.inContainer(RunFiles.PROBE) + ",intervalMs=" + intervalMs
+                + ",uncaught=" + RunFiles.inContainer(RunFiles.UNCAUGHT));
+        add(FlagGroup.LAB_DIAGNOSTICS, lab);
         return this;
     }
 
     public JavaCommand withHeap(MemorySize heap) {
-        jvmFlags.add("-Xmx" + heap);
+        add(FlagGroup.SCENARIO_HEAP, List.of("-Xmx" + heap));
         return this;
     }
 
-    public JavaCommand withFlags(List<String> flags) {
-        jvmFlags.addAll(flags);
+    public JavaCommand withFlags(FlagGroup group, List<String> more) {
+        add(group, more);
         return this;
     }
 
+    /** Every flag, group by group in {@link FlagGroup}'s order. */
     public List<String> jvmFlags() {
-        return List.copyOf(jvmFlags);
+        List<String> all = new ArrayList<>();
+        for (FlagGroup group : FlagGroup.values()) {
+            all.addAll(flags.getOrDefault(group, List.of()));
+        }
+        return List.copyOf(all);
     }
 
     /** The flags as JAVA_TOOL_OPTIONS carries them (space-separated: flags with spaces cannot pass). */
     public String javaToolOptions() {
-        return String.join(" ", jvmFlags);
+        return String.join(" ", jvmFlags());
     }
 
     /** The command as the user's image runs it: no flags of ours in it. */
@@ -102,7 +146,7 @@ public final class JavaCommand {
     public List<String> argv() {
         List<String> argv = new ArrayList<>();
         argv.add("java");
-        argv.addAll(jvmFlags);
+        argv.addAll(jvmFlags());
         argv.addAll(programArgs);
         return argv;
     }

@@ -14,7 +14,8 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.testcontainers.containers.output.OutputFrame;
 
 /**
- * A container's output, written to a file as it comes (a SIGKILL leaves everything up to that moment), and the
+ * A container's output, stdout and stderr each to a file of its own (as Testcontainers' {@link OutputFrame} keeps
+ * them apart) or both to one, written as it comes (a SIGKILL leaves everything up to that moment), and the
  * end of that output awaited: the stream ends a moment after the container does, and the file must be whole
  * before anyone reads it.
  */
@@ -22,11 +23,24 @@ final class LogFile implements Consumer<OutputFrame>, AutoCloseable {
     private static final Duration END_WAIT = Duration.ofSeconds(10);
 
     private final OutputStream out;
+    private final OutputStream err;
     private final AtomicBoolean ended = new AtomicBoolean();
 
+    /** Both streams to one file (the lab's own load generator, whose every line is the lab's). */
     LogFile(Path file) {
+        this.out = open(file);
+        this.err = out;
+    }
+
+    /** Each stream to its own file: a program's output, which the lab keeps but never reads for a verdict. */
+    LogFile(Path stdout, Path stderr) {
+        this.out = open(stdout);
+        this.err = open(stderr);
+    }
+
+    private static OutputStream open(Path file) {
         try {
-            this.out = Files.newOutputStream(file);
+            return Files.newOutputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,10 +56,11 @@ final class LogFile implements Consumer<OutputFrame>, AutoCloseable {
         if (bytes == null) {
             return;
         }
+        OutputStream to = frame.getType() == OutputFrame.OutputType.STDERR ? err : out;
         try {
-            synchronized (out) {
-                out.write(bytes);
-                out.flush();
+            synchronized (to) {
+                to.write(bytes);
+                to.flush();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -67,6 +82,11 @@ final class LogFile implements Consumer<OutputFrame>, AutoCloseable {
         try {
             synchronized (out) {
                 out.close();
+            }
+            if (err != out) {
+                synchronized (err) {
+                    err.close();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,7 +25,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * service dies — then the generator is stopped and prints what it measured up to then.
  */
 public final class ServiceLoad implements RunCompanion {
-    public static final String LOG = "load.log";
+    public static final String LOG = oomlab.layout.RunFiles.LOAD_LOG;
     private static final String GENERATOR_MAIN = "oomlab.workloads.LoadGenerator";
     /** The generator's own cap: not the experiment's, only enough for a JVM sending requests. */
     private static final MemorySize GENERATOR_CAP = MemorySize.parse("384m");

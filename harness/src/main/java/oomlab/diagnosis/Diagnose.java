@@ -1,5 +1,8 @@
 package oomlab.diagnosis;
 
+import oomlab.output.JvmLogs;
+import oomlab.verdict.ExitAnalysis;
+
 import java.util.List;
 import java.util.Locale;
 import oomlab.output.Compilations;
@@ -34,10 +37,39 @@ public final class Diagnose {
     public static Diagnosis of(Verdict verdict, long capBytes, long heapBytes, List<String> jvmFlags,
                                MemoryCurve memory, NmtStats nmt, JitEvidence jit,
                                AllocationProfile allocations) {
+        return of(verdict, List.of(), null, capBytes, heapBytes, jvmFlags, memory, nmt, jit, allocations);
+    }
+
+    /** The same, with what the exit's witnesses said: the OutOfMemoryErrors seen and the crash report kept. */
+    public static Diagnosis of(ExitAnalysis exit, long capBytes, long heapBytes, List<String> jvmFlags,
+                               MemoryCurve memory, NmtStats nmt, JitEvidence jit,
+                               AllocationProfile allocations) {
+        return of(exit.verdict(), exit.outOfMemoryErrors(), exit.crashReport(), capBytes, heapBytes, jvmFlags, memory,
+                nmt, jit, allocations);
+    }
+
+    private static Diagnosis of(Verdict verdict, List<JvmLogs.OutOfMemory> outOfMemory, String crashReport,
+                                long capBytes, long heapBytes, List<String> jvmFlags, MemoryCurve memory,
+                                NmtStats nmt, JitEvidence jit, AllocationProfile allocations) {
         Compilations compilations = jit == null ? null : jit.compilations();
         List<Suspect> suspects = Suspects.of(nmt);
         Budget budget = Budget.of(heapBytes, jvmFlags, nmt, memory.peakBytes());
         StringBuilder line = new StringBuilder(ending(verdict, capBytes, memory));
+        if (!outOfMemory.isEmpty()) {
+            JvmLogs.OutOfMemory first = outOfMemory.get(0);
+            String kind = first.kind() == null || first.kind().isBlank() || first.kind().equals("null") ? ""
+                    : " (" + first.kind() + ")";
+            line.append(verdict == Verdict.JAVA_OOM ? "" : verdict == Verdict.SURVIVED
+                    ? "; an OutOfMemoryError" + kind + " was thrown and caught: the program went on"
+                    : "; an OutOfMemoryError" + kind + " was thrown before");
+            if (verdict == Verdict.JAVA_OOM) {
+                line.append("; OutOfMemoryError").append(kind).append(first.witness().equals("jvm")
+                        ? ", reported by the JVM" : ", uncaught in thread " + first.thread());
+            }
+        }
+        if (crashReport != null) {
+            line.append("; the JVM's crash report: ").append(crashReport);
+        }
         List<Suspect> grew = suspects.stream().filter(s -> s.growthBytes() >= NOTABLE_GROWTH).limit(2).toList();
         if (nmt.probeSamples() == 0) {
             line.append("; no NMT sample, so no suspect can be named");

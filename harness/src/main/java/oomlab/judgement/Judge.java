@@ -118,6 +118,9 @@ public final class Judge {
         }
     }
 
+    /** A JVM that lived at least this long has had time for the probe's first sample. */
+    static final long PROBE_FIRST_SAMPLE_WITHIN_MS = 1000;
+
     /** A run whose recording is missing cannot back any claim about memory. */
     private static void recording(RunResult result, List<CheckResult> out) {
         out.add(new CheckResult("samples", "> 0 host samples in rss.csv", Long.toString(result.memory().samples()),
@@ -125,6 +128,14 @@ public final class Judge {
         if (result.memory().sampler().startsWith("cgroup")) {
             out.add(new CheckResult("samplerHz", ">= " + fraction(MIN_CGROUP_SAMPLER_HZ),
                     fraction(result.memory().samplerHz()), result.memory().samplerHz() >= MIN_CGROUP_SAMPLER_HZ));
+        }
+        long lived = result.container().timeToExitMs();
+        if (result.nmt().probeSamples() == 0 && lived >= 0 && lived < PROBE_FIRST_SAMPLE_WITHIN_MS) {
+            // the probe's first sample comes some 100-300 ms into the JVM's life (its thread, NMT's MBean)
+            out.add(new CheckResult("probeSamples", "> 0 probe lines in probe.jsonl, for a run of "
+                    + PROBE_FIRST_SAMPLE_WITHIN_MS / 1000.0 + " s or more", String.format(Locale.ROOT,
+                    "0: the run lasted %.1f s, shorter than the probe's first sample", lived / 1000.0), true));
+            return;
         }
         out.add(new CheckResult("probeSamples", "> 0 probe lines in probe.jsonl",
                 Integer.toString(result.nmt().probeSamples()), result.nmt().probeSamples() > 0));
@@ -173,6 +184,11 @@ public final class Judge {
                 out.add(new CheckResult("jitFinding", "the JVM reported: " + kind, result.jit().findings().stream()
                         .map(oomlab.output.JitFinding::kind).toList().toString(), result.jit().found(kind)));
             }
+        }
+        if (Boolean.TRUE.equals(checks.crashReport())) {
+            String report = result.exit().crashReport();
+            out.add(new CheckResult("crashReport", "the JVM's crash report (hs_err) kept in the run's folder",
+                    report == null ? "none" : report, report != null));
         }
     }
 

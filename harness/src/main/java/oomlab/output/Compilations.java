@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the JIT compiled, from the JVM's own compilation log ({@code -XX:+PrintCompilation}, one line per
- * compilation: timestamp, id, attributes such as {@code %} for on-stack replacement, tier 0–4, method) and, on
+ * What the JIT compiled, from the JVM's own compilation log (unified logging's jit+compilation, in a file of
+ * its own, one line per compilation as {@code -XX:+PrintCompilation} has it: timestamp, id, attributes such as {@code %} for on-stack replacement, tier 0–4, method) and, on
  * JDK 22 and later, its per-compilation arena memory ({@code -XX:CompileCommand=MemStat,*.*,print}: one line
  * per finished compilation with its {@code Total Usage}). A compilation still running at a kill has no
  * MemStat line: the biggest ones listed are the biggest that finished.
@@ -66,11 +66,26 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         return sum;
     }
 
-    public static Compilations fromOutput(String containerLog) {
-        return fromLines(containerLog.lines().toList());
+    /** Unified logging's decoration of a compilation-log line: the JVM's uptime in ms. */
+    private static final Pattern UPTIME = Pattern.compile("^\\[(\\d+)ms\\]");
+
+    /**
+     * From the JVM's compilation log ({@code -Xlog:jit+compilation=debug} with the uptimemillis decoration: one
+     * whole line per event, in a file of its own) and its tty output (MemStat's lines, JDK 22+).
+     */
+    public static Compilations fromLog(List<String> compilationLog, List<String> tty) {
+        List<String> lines = new ArrayList<>(compilationLog.size() + tty.size());
+        for (String line : compilationLog) {
+            Matcher uptime = UPTIME.matcher(line);
+            if (uptime.find()) { // "[123ms]  45   %  4  a.B::c (12 bytes)" -> "123  45   %  4  a.B::c (12 bytes)"
+                lines.add(uptime.group(1) + line.substring(uptime.end()));
+            }
+        }
+        lines.addAll(tty);
+        return fromLines(lines);
     }
 
-    /** The same, from the output already split into lines. */
+    /** From lines in PrintCompilation's shape (a timestamp in ms first) and MemStat's. */
     static Compilations fromLines(List<String> lines) {
         Map<String, Long> byTier = new TreeMap<>();
         long osr = 0;
@@ -105,8 +120,8 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
                     isOsr = true;
                 }
             }
-            if (!method) {
-                continue;
+            if (!method || line.contains("made zombie") || line.contains("COMPILE SKIPPED")) {
+                continue; // a zombie is code already counted (and made not entrant); a skipped one never existed
             }
             if (line.contains("made not entrant")) {
                 notEntrant++;

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which JIT compilers really compiled, from what the JVM printed: {@code -XX:+CITime}'s per-compiler lines
+ * Which JIT compilers really compiled, from what the JVM wrote to its own files: {@code -XX:+CITime}'s per-compiler lines
  * at exit (e.g. {@code C2 {speed: ...; standard: 1.2 s, 5 bytes, 44 methods; osr: ..., 10 methods; ...}})
  * and Graal's ShowConfiguration line at its first compilation. A run killed before the end has no CITime
  * block; the Graal line survives the kill. Also what the JIT reported that changes how a run reads
@@ -35,10 +35,14 @@ public record JitEvidence(Map<String, Long> compiledMethods, List<String> eviden
             Pattern.compile("^\\s*(C1|C2|JVMCI|JVMCI-native)\\s*\\{speed:.*?standard:[^,]*,[^,]*,\\s*(\\d+) methods;"
                     + "\\s*osr:[^,]*,[^,]*,\\s*(\\d+) methods");
 
-    public static JitEvidence fromOutput(String containerLog) {
+    /**
+     * From the JVM's own files: its tty output (CITime, Graal's configuration line, MemStat, MemLimit), its
+     * compilation log, its unified-logging warnings (the code cache's), and the workload's phase event.
+     */
+    public static JitEvidence of(List<String> tty, List<String> compilationLog, List<String> warnings,
+                                 WorkloadEvents events) {
         Map<String, Long> methods = new LinkedHashMap<>();
-        List<String> lines = containerLog.lines().toList();
-        List<String> evidence = lines.stream().filter(line -> {
+        List<String> evidence = tty.stream().filter(line -> {
             Matcher m = CITIME_COMPILER.matcher(line);
             if (m.find()) {
                 methods.put(m.group(1), Long.parseLong(m.group(2)) + Long.parseLong(m.group(3)));
@@ -47,8 +51,10 @@ public record JitEvidence(Map<String, Long> compiledMethods, List<String> eviden
             return line.startsWith("Using ") && line.contains("compiler") // Graal's ShowConfiguration
                     || line.contains("JVMCI") && line.contains("Error");
         }).map(String::strip).toList();
-        Compilations compilations = Compilations.fromLines(lines);
-        return new JitEvidence(methods, evidence, compilations, JitFinding.fromOutput(lines),
-                DeoptWindow.of(lines, compilations).orElse(null));
+        Compilations compilations = Compilations.fromLog(compilationLog, tty);
+        List<String> said = new java.util.ArrayList<>(warnings);
+        said.addAll(tty);
+        return new JitEvidence(methods, evidence, compilations, JitFinding.fromOutput(said),
+                DeoptWindow.of(events, compilations).orElse(null));
     }
 }

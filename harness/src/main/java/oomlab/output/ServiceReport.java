@@ -1,8 +1,6 @@
 package oomlab.output;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -13,28 +11,15 @@ import java.util.OptionalDouble;
 @com.fasterxml.jackson.annotation.JsonPropertyOrder({"windows", "steadyCpuCores", "steadyP99Ms",
         "afterDeployCpuCores", "afterDeployP99Ms"}) // a fixed order: the JVM lists methods in none
 public record ServiceReport(List<ServiceWindow> windows) {
-    private static final String MARKER = "oomlab-window ";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ServiceReport {
         windows = List.copyOf(windows);
     }
 
-    /** Null where the program printed no window (every workload but the service). */
-    public static ServiceReport fromOutput(String containerLog) {
-        List<ServiceWindow> windows = new ArrayList<>();
-        for (String line : containerLog.lines().toList()) {
-            int at = line.indexOf(MARKER);
-            int end = at < 0 ? -1 : line.indexOf('}', at);
-            if (end < 0) {
-                continue;
-            }
-            try {
-                windows.add(JSON.readValue(line.substring(at + MARKER.length(), end + 1), ServiceWindow.class));
-            } catch (Exception e) {
-                // a line cut short by the kill
-            }
-        }
+    /** Null where the workload reported no window (every workload but the service). */
+    static ServiceReport fromEvents(WorkloadEvents events) {
+        List<ServiceWindow> windows = events.ofKind("window").stream()
+                .map(event -> WorkloadEvents.as(event, ServiceWindow.class)).toList();
         return windows.isEmpty() ? null : new ServiceReport(windows);
     }
 

@@ -1,7 +1,7 @@
 package oomlab.output;
 
 /**
- * One window of the service workload's own account (its {@code oomlab-window} line).
+ * One window of the service workload's own account (its {@code window} event).
  *
  * @param phase    "warmup", "steady" or "after-deploy"
  * @param cpuCores the process's CPU time over the window divided by the window's length

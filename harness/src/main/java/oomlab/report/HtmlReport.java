@@ -302,8 +302,11 @@ public final class HtmlReport {
                     .append(check.passed() ? "passed\">passed" : "failed\">FAILED").append("</td></tr>\n");
         }
         out.append("</table>\n<p>Files: ");
-        List<String> files = new ArrayList<>(List.of("result.json", "rss.csv", "probe.jsonl", "container.log",
-                NmtDiff.FILE));
+        List<String> files = new ArrayList<>(oomlab.layout.RunFiles.LISTED);
+        files.add(NmtDiff.FILE);
+        if (r.exit().crashReport() != null) {
+            files.add(r.exit().crashReport()); // the JVM's crash report, kept from the container's end
+        }
         if (r.load() != null) {
             files.add(oomlab.container.ServiceLoad.LOG); // the generator's second-by-second lines
         }

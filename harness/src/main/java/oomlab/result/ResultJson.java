@@ -53,6 +53,25 @@ public final class ResultJson {
         return json(summary);
     }
 
+    /** Any record of a stage (launch.json, raw-run.json), in the same JSON as result.json. */
+    public static void writeRecord(Path file, Object record) {
+        try {
+            Files.writeString(file, json(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the file when it cannot be read as that record */
+    public static <T> T readRecord(Path file, Class<T> type) {
+        try {
+            return JSON.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not a readable " + type.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static String json(Object value) {
         try {
             return JSON.writeValueAsString(value) + "\n";

@@ -40,6 +40,12 @@ public record RunIdentity(
         command = List.copyOf(command);
     }
 
+    /** The same run, with the JDK's full version as the JVM reported it. */
+    public RunIdentity withJdkVersion(String version) {
+        return new RunIdentity(scenario, config, runName, jdkMajor, version, program, image, capBytes, heapBytes,
+                timeoutSeconds, jvmFlags, env, args, command);
+    }
+
     /** "17.0.15" from "17.0.15+6-Debian-1deb12u1": the version people compare, without the build. */
     public String jdkShortVersion() {
         String version = jdkVersion == null || jdkVersion.isBlank() ? Integer.toString(jdkMajor) : jdkVersion;

@@ -49,6 +49,29 @@ public final class SampleLog implements AutoCloseable {
         }
     }
 
+    private SampleLog(long capBytes, Writer nowhere) {
+        this.atCapBytes = capBytes == Long.MAX_VALUE ? Long.MAX_VALUE : capBytes / 100 * 99;
+        try {
+            file = nowhere;
+            rows = CSV.writer(SCHEMA).writeValues(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The log a run wrote, read again (the replay of a recorded run): the same figures the live log gave. */
+    public static SampleLog replay(Path csv, long capBytes) {
+        SampleLog log = new SampleLog(capBytes, Writer.nullWriter());
+        try {
+            if (Files.exists(csv)) {
+                read(csv).forEach(log::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return log;
+    }
+
     public synchronized void add(Sample sample) {
         try {
             rows.write(sample);

@@ -16,13 +16,16 @@ import java.util.List;
  *                       made not entrant in the seconds after it than in as many seconds before (a deopt storm)
  * @param jitFindings    what the JIT must have reported, by {@code JitFinding} kind (e.g. "compiler disabled
  *                       (code cache full)")
+ * @param crashReport    true: the JVM must have written its crash report (hs_err) and the lab kept it; the proof
+ *                       that a CRASHED run crashed the JVM, not merely exited non-zero
  */
 public record Checks(Double peakAtLeast, Double peakAtMost, String nmtGrowth, List<String> growthMostlyIn,
-                     List<String> compiledBy, String madeNotEntrantRisesAfter, List<String> jitFindings) {
+                     List<String> compiledBy, String madeNotEntrantRisesAfter, List<String> jitFindings,
+                     Boolean crashReport) {
     public static final Checks NONE = new Checks(null, null, null, null, null);
 
     public Checks(Double peakAtLeast, Double peakAtMost, String nmtGrowth, List<String> growthMostlyIn,
                   List<String> compiledBy) {
-        this(peakAtLeast, peakAtMost, nmtGrowth, growthMostlyIn, compiledBy, null, null);
+        this(peakAtLeast, peakAtMost, nmtGrowth, growthMostlyIn, compiledBy, null, null, null);
     }
 }

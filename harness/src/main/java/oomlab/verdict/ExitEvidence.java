@@ -6,11 +6,12 @@ package oomlab.verdict;
  * @param exitCode             the container's exit code (137 = SIGKILL, from anyone)
  * @param dockerOomKilled      Docker's {@code State.OOMKilled}
  * @param kernelOomKills       OOM kills the kernel reported for this container: its cgroup's oom_kill counter
- *                             or, when that vanished with the cgroup, the kernel log lines naming the process
- * @param javaOutOfMemoryError the JVM printed java.lang.OutOfMemoryError
+ *                             or, when that vanished with the cgroup, the kernel log lines naming its cgroup
+ * @param javaOutOfMemoryError a witness of the lab's saw an OutOfMemoryError: the JVM's own report of one it threw,
+ *                             or the probe agent's record of one that ended a thread (never the program's output)
  * @param timedOut             the harness stopped the run at the scenario's timeout
- * @param configurationNotApplied the configuration did not take effect although the JVM ran (e.g. the
- *                             dynamic loader could not preload a library named in LD_PRELOAD)
+ * @param configurationNotApplied the configuration did not take effect although the JVM ran (a malloc named in
+ *                             LD_PRELOAD is not in the JVM's mappings, as the probe saw them)
  * @param secondsAtCapAtEnd    how long the container's usage had been at the cap (99% or more) without a break
  *                             when it ended
  * @param stoppedAfterLoad     a service was still running when its load had been sent, and the lab stopped it

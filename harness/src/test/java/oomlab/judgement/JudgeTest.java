@@ -91,7 +91,7 @@ class JudgeTest {
         RunResult base = ResultFixture.c1Survivor();
         RunResult unconfirmed = new RunResult(base.formatVersion(), base.run(), base.container(), base.memory(),
                 new ExitAnalysis(oomlab.verdict.Verdict.OOM_KILLED, new ExitEvidence(137, false, 0, false, false, false, 0),
-                        List.of(), List.of()), base.work(), base.service(), base.jit(), base.malloc(), base.nmt(), base.allocations(), base.diagnosis(),
+                        List.of(), List.of(), List.of(), null), base.work(), base.service(), base.jit(), base.malloc(), base.nmt(), base.allocations(), base.diagnosis(),
                 null);
 
         Judgement judgement = Judge.judge(unconfirmed, Expectation.parse("OOM_KILLED"), List.of(), true);

@@ -10,7 +10,7 @@ class CompilationsTest {
     /** As JDK 17 and 25 print them (-XX:+PrintCompilation), with another program's output in between. */
     @Test
     void countsCompilationsPerTierOsrAndMethodsMadeNotEntrant() {
-        Compilations compilations = Compilations.fromOutput("""
+        Compilations compilations = fromText("""
                      67    3     n 0       jdk.internal.misc.Unsafe::getReferenceVolatile (native)
                 68    1       3       java.lang.Object::<init> (1 bytes)
                 oomlab-progress {"workload":"jit-churn","ops":1000,"unit":"calls","elapsedMs":1000,"cpuMs":1500}
@@ -32,7 +32,7 @@ class CompilationsTest {
     /** JDK 22+: -XX:CompileCommand=MemStat,*.*,print gives each finished compilation's arena memory. */
     @Test
     void theBiggestCompilationsByArenaMemoryComeFirst() {
-        Compilations compilations = Compilations.fromOutput("""
+        Compilations compilations = fromText("""
                 CompileCommand: MemStat *.* uintx MemStat = 2
                 c1 (1) (ok) Arena usage java/lang/Object::<init>(()V): Total Usage: 65456 [ra 65456]
                 c2 (438) (ok) Arena usage jdk/internal/classfile/impl/BufWriterImpl::reserveSpace((I)V): Total Usage: 436232
@@ -53,7 +53,7 @@ class CompilationsTest {
     /** The tier-4 compilations that never got their MemStat line were still running when the JVM ended. */
     @Test
     void tier4CompilationsWithoutAMemStatLineWereUnfinished() {
-        Compilations compilations = Compilations.fromOutput("""
+        Compilations compilations = fromText("""
                    5120  912       4       oomlab.generated.Churn17::run (7595 bytes)
                    5121  913 %     4       oomlab.generated.Churn18::run @ 40 (7595 bytes)
                    5122  914       4       oomlab.generated.Churn19::run (7595 bytes)
@@ -65,7 +65,29 @@ class CompilationsTest {
         assertThat(compilations.unfinishedCount()).isEqualTo(2);
         assertThat(compilations.unfinished()).containsExactly("oomlab.generated.Churn18::run (OSR)",
                 "oomlab.generated.Churn19::run");
-        assertThat(Compilations.fromOutput("   5121  913       4       a.B::c (7 bytes)\n").unfinished())
+        assertThat(fromText("   5121  913       4       a.B::c (7 bytes)\n").unfinished())
                 .as("without MemStat (before JDK 22) nothing says a compilation finished").isEmpty();
+    }
+
+    private static Compilations fromText(String printCompilationShape) {
+        return Compilations.fromLines(printCompilationShape.lines().toList());
+    }
+
+    /** Unified logging's compilation log (uptime in ms as its decoration), and MemStat's lines from the tty log. */
+    @Test
+    void theUnifiedLoggingLogIsReadWithItsUptime() {
+        Compilations compilations = Compilations.fromLog(java.util.List.of(
+                "[48ms]    1       3       java.lang.Object::<init> (1 bytes)",
+                "[630ms]  427 %     4       oomlab.workloads.DeoptStorm::drive @ 28 (125 bytes)",
+                "[1200ms]    1       3       java.lang.Object::<init> (1 bytes)   made not entrant",
+                "[1300ms]    1       3       java.lang.Object::<init> (1 bytes)   made zombie"),
+                java.util.List.of("c2 (427) (ok) Arena usage oomlab/workloads/DeoptStorm::drive((I)J): Total Usage: 2097152 [ra 1]"));
+
+        assertThat(compilations.byTier()).containsOnly(java.util.Map.entry("3", 1L), java.util.Map.entry("4", 1L));
+        assertThat(compilations.osr()).isEqualTo(1);
+        assertThat(compilations.madeNotEntrant()).isEqualTo(1);
+        assertThat(compilations.madeNotEntrantBySecond()).containsExactly(0L, 1L);
+        assertThat(compilations.biggest()).hasSize(1);
+        assertThat(compilations.unfinishedCount()).isZero();
     }
 }

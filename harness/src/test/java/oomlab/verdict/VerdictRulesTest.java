@@ -62,13 +62,28 @@ class VerdictRulesTest {
     }
 
     @Test
-    void kernelLogLinesAreMatchedByProcess() {
+    void kernelLogLinesAreMatchedByTheContainersCgroupNotByAPid() {
+        String ours = "82ce278e0f0e1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b";
+        String other = "0000278e0f0e1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b";
         KernelLog log = KernelLog.of(List.of(
-                "[ 4276.460205] Memory cgroup out of memory: Killed process 4925 (java) total-vm:2984700kB",
-                "[ 4300.000000] Memory cgroup out of memory: Killed process 49251 (java) total-vm:1kB",
-                "[ 4301.000000] something else about process 4925 "));
+                // an old kill of another container whose process had the same host pid
+                "[ 100.1] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=" + other + ",mems_allowed=0,"
+                        + "oom_memcg=/docker/" + other + ",task_memcg=/docker/" + other + ",task=java,pid=4925,uid=0",
+                "[ 100.2] Memory cgroup out of memory: Killed process 4925 (java) total-vm:1kB",
+                "[ 4276.1] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=" + ours + ",mems_allowed=0,"
+                        + "oom_memcg=/docker/" + ours + ",task_memcg=/docker/" + ours + ",task=java,pid=4925,uid=0",
+                "[ 4276.2] Memory cgroup out of memory: Killed process 4925 (java) total-vm:2984700kB",
+                "[ 4301.0] something else about process 4925 "));
 
-        assertThat(log.oomKillsOf(4925)).hasSize(1).first().asString().contains("Killed process 4925 ");
-        assertThat(log.oomKillsOf(1)).isEmpty();
+        List<String> kills = log.oomKillsIn(ours);
+        assertThat(kills).hasSize(2);
+        assertThat(kills.get(0)).contains("task_memcg=/docker/" + ours);
+        assertThat(kills.get(1)).startsWith("[ 4276.2]");
+        assertThat(KernelLog.killsIn(kills)).isEqualTo(1);
+        assertThat(log.oomKillsIn("ffff")).isEmpty();
+        // cgroup v2: the scope's path names the container too
+        assertThat(KernelLog.of(List.of("oom-kill:constraint=CONSTRAINT_MEMCG,oom_memcg=/system.slice/docker-" + ours
+                + ".scope,task_memcg=/system.slice/docker-" + ours + ".scope,task=java,pid=7,uid=0")).oomKillsIn(ours))
+                .hasSize(1);
     }
 }

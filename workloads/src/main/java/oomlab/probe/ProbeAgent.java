@@ -3,7 +3,7 @@ package oomlab.probe;
 import java.nio.file.Path;
 
 /**
- * Starts the {@link Probe} inside any JVM, as {@code -javaagent:oomlab-workloads.jar=out=/path,intervalMs=250}.
+ * Starts the {@link Probe} inside any JVM, as {@code -javaagent:oomlab-workloads.jar=out=/path,intervalMs=250,uncaught=/path}.
  * Being an agent keeps the workloads (and users' own programs) unaware of the measuring, as JMH keeps
  * benchmarks unaware of the harness.
  */
@@ -13,6 +13,7 @@ public final class ProbeAgent {
 
     public static void premain(String agentArgs) {
         String out = null;
+        String uncaught = null;
         long intervalMs = 250;
         if (agentArgs != null) {
             for (String part : agentArgs.split(",")) {
@@ -23,9 +24,13 @@ public final class ProbeAgent {
                 switch (kv[0].trim()) {
                     case "out" -> out = kv[1].trim();
                     case "intervalMs" -> intervalMs = Long.parseLong(kv[1].trim());
+                    case "uncaught" -> uncaught = kv[1].trim();
                     default -> System.err.println("oomlab probe: ignoring unknown agent option " + kv[0]);
                 }
             }
+        }
+        if (uncaught != null) {
+            UncaughtRecorder.install(Path.of(uncaught));
         }
         if (out == null) {
             System.err.println("oomlab probe: no out=<file> given, probe not started");

@@ -20,7 +20,7 @@ import org.objectweb.asm.Type;
  * and compiled again (bimorphic, then megamorphic), and the thrown-away code sits in the code cache until it
  * is freed: with a small code cache the JVM reports "CodeCache is full. Compiler has been disabled".
  *
- * <p>When the waves start it prints {@code oomlab-phase {"name":"megamorphic","uptimeMs":...}} with the JVM's
+ * <p>When the waves start it reports a {@code phase} event {@code {"name":"megamorphic","uptimeMs":...}} with the JVM's
  * uptime, the clock of the JVM's own compilation log, so the lab can count what was made not entrant before
  * and after.
  */
@@ -49,7 +49,7 @@ public final class DeoptStorm implements Workload {
         List<Shape> receivers = new ArrayList<>();
         receivers.add(receiver(loader, 0));
         long calls = drive(generated, receivers, warmupS);
-        System.out.println("oomlab-phase {\"name\":\"megamorphic\",\"uptimeMs\":"
+        Events.emit("phase", "{\"name\":\"megamorphic\",\"uptimeMs\":"
                 + ManagementFactory.getRuntimeMXBean().getUptime() + "}");
         for (int wave = 1; wave <= waves; wave++) {
             receivers.add(receiver(loader, wave));

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * Entry point: {@code java -cp oomlab-workloads.jar oomlab.workloads.Main <workload> [--name=value ...]}.
  *
- * <p>While it works it prints {@code oomlab-progress {...}} once a second, and when the work is done one
- * line {@code oomlab-work {"workload":...,"ops":...,"elapsedMs":...,"cpuMs":...}} that the harness reads for
+ * <p>While it works it reports a {@code progress} event once a second, and when the work is done one
+ * {@code work} event {@code {"workload":...,"ops":...,"elapsedMs":...,"cpuMs":...}} (see {@link Events}) that the harness reads for
  * throughput and CPU cost; a run killed before the end has only progress lines, which is itself a result.
  */
 public final class Main {
@@ -42,6 +42,6 @@ public final class Main {
         Progress.reportEverySecond(argv[0], workload.unit());
         long ops = workload.run(args);
         Progress.set(ops);
-        System.out.println(Progress.line("oomlab-work", argv[0], workload.unit()));
+        Events.emit("work", Progress.fields(argv[0], workload.unit()));
     }
 }

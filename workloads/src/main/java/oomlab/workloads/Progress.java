@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Units of work done so far, printed once a second as {@code oomlab-progress {...}}: a run the kernel kills
- * halfway still tells how much it did and at what CPU cost. The closing {@code oomlab-work} line has the
+ * Units of work done so far, reported once a second as a {@code progress} event ({@link Events}): a run the kernel kills
+ * halfway still tells how much it did and at what CPU cost. The closing {@code work} event has the
  * same fields.
  */
 public final class Progress {
@@ -29,9 +29,11 @@ public final class Progress {
         DONE.set(units);
     }
 
-    static String line(String marker, String workload, String unit) {
-        return String.format("%s {\"workload\":\"%s\",\"ops\":%d,\"unit\":\"%s\",\"elapsedMs\":%d,\"cpuMs\":%d}",
-                marker, workload, DONE.get(), unit, (System.nanoTime() - START) / 1_000_000,
+    /** The fields of a progress or work event (a JSON object's text). */
+    static String fields(String workload, String unit) {
+        return String.format(java.util.Locale.ROOT,
+                "{\"workload\":\"%s\",\"ops\":%d,\"unit\":\"%s\",\"elapsedMs\":%d,\"cpuMs\":%d}",
+                workload, DONE.get(), unit, (System.nanoTime() - START) / 1_000_000,
                 OS.getProcessCpuTime() / 1_000_000);
     }
 
@@ -43,7 +45,7 @@ public final class Progress {
                 } catch (InterruptedException e) {
                     return;
                 }
-                System.out.println(line("oomlab-progress", workload, unit));
+                Events.emit("progress", fields(workload, unit));
             }
         }, "oomlab-progress");
         reporter.setDaemon(true);

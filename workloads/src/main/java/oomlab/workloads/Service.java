@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * A service under a steady load, for the cost half of the incident: requests arrive at a fixed rate (open
  * loop: one pacer hands each request to the workers at its own time, whether or not the last is done), each
  * doing ordinary service work (parse, map, sort, format, hash). Every {@code window-s} seconds it prints one
- * {@code oomlab-window {...}} line: the process's CPU use in cores over the window, the achieved rate, and
+ * {@code window} event ({@link Events}): the process's CPU use in cores over the window, the achieved rate, and
  * latency percentiles measured from each request's intended start (so a stalled JVM shows as latency).
  * With {@code deploy-at-s}, new code is loaded at that second and run beside the load, as a deploy would: the
  * JIT compiles it while the service keeps serving. {@code deploy=concat} (the default) is the stacked
@@ -181,7 +181,7 @@ public final class Service implements Workload {
         long[] sample = takeLatencies();
         Arrays.sort(sample);
         double seconds = (toNanos - fromNanos) / 1e9;
-        System.out.println(String.format(Locale.ROOT, "oomlab-window {\"window\":%d,\"fromS\":%.1f,\"toS\":%.1f,"
+        Events.emit("window", String.format(Locale.ROOT, "{\"window\":%d,\"fromS\":%.1f,\"toS\":%.1f,"
                         + "\"phase\":\"%s\",\"cpuCores\":%.4f,\"rate\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f}",
                 window, fromNanos / 1e9, toNanos / 1e9, phase, cpuNanos / 1e9 / seconds, requests / seconds,
                 percentile(sample, 0.50), percentile(sample, 0.99), percentile(sample, 0.999)));

@@ -1,0 +1,140 @@
+package oomlab.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import oomlab.container.RawRun;
+import oomlab.diagnosis.Diagnose;
+import oomlab.diagnosis.Diagnosis;
+import oomlab.judgement.Judge;
+import oomlab.launch.Launch;
+import oomlab.layout.RunFiles;
+import oomlab.output.JitEvidence;
+import oomlab.output.JvmLogs;
+import oomlab.output.LoadReport;
+import oomlab.profiling.AllocationProfile;
+import oomlab.profiling.JemallocProfile;
+import oomlab.profiling.NativememProfile;
+import oomlab.profiling.Profiler;
+import oomlab.result.LoadResult;
+import oomlab.result.RunIdentity;
+import oomlab.result.RunResult;
+import oomlab.sampling.MemoryCurve;
+import oomlab.sampling.NmtStats;
+import oomlab.sampling.ProbeLine;
+import oomlab.sampling.ProbeLog;
+import oomlab.sampling.SampleLog;
+import oomlab.verdict.ExitAnalysis;
+import oomlab.verdict.ExitEvidence;
+import oomlab.verdict.KernelLog;
+
+/**
+ * The analysis stage: from what was launched ({@link Launch}), what the container stage recorded ({@link RawRun})
+ * and the files the run left ({@link RunFiles}) to the {@link RunResult} — observations (samples, probe, the
+ * JVM's logs, each read once), then verdict, diagnosis and judgement. It needs no Docker, so a recorded run's
+ * folder can be analysed again and must give the result.json the live run gave (the replay tests).
+ */
+public final class RunAnalysis {
+    private RunAnalysis() {
+    }
+
+    public static RunResult analyse(Launch launch, RawRun raw, RunFiles files, ImageFileSource images) {
+        RunIdentity launched = launch.identity();
+        SampleLog samples = SampleLog.replay(files.file(RunFiles.SAMPLES), launched.capBytes());
+        ProbeLog probe = readProbe(files.file(RunFiles.PROBE));
+        JvmLogs jvm = JvmLogs.read(files);
+        MemoryCurve curve = memoryCurve(samples, raw, probe, launched.capBytes());
+        String malloc = probe.first().map(ProbeLine::malloc).orElse(null);
+
+        List<String> kernelLines = raw.kernelLog();
+        long oomKills = oomKills(samples, raw);
+        List<JvmLogs.OutOfMemory> outOfMemory = jvm.outOfMemoryErrors();
+        ExitEvidence evidence = new ExitEvidence(raw.outcome().exitCode(), raw.outcome().dockerOomKilled(),
+                (int) Math.max(oomKills, KernelLog.killsIn(kernelLines)), !outOfMemory.isEmpty(),
+                raw.outcome().timedOut(), preloadNotApplied(launch, malloc), samples.secondsAtCapAtEnd(),
+                raw.outcome().stoppedAfterLoad());
+        List<Path> crashReports = files.crashReports();
+        ExitAnalysis exit = ExitAnalysis.of(evidence, kernelLines, jvm.jvmErrors(), outOfMemory,
+                crashReports.isEmpty() ? null : crashReports.get(0).getFileName().toString());
+        JitEvidence jit = jvm.jit();
+
+        RunIdentity identity = launched.withJdkVersion(probe.jdk().orElse(Integer.toString(launched.jdkMajor())));
+        NmtStats nmt = NmtStats.of(probe.lines());
+        AllocationProfile allocations = switch (launch.profiler()) {
+            case NONE -> null;
+            case NATIVEMEM -> NativememProfile.collect(files.dir(), launch.displayName() + ": native allocations");
+            case JEMALLOC -> jemallocProfile(files.dir(), launched.image(), images);
+        };
+        Diagnosis diagnosis = Diagnose.of(exit, launched.capBytes(), launched.heapBytes(), launched.jvmFlags(), curve,
+                nmt, jit, allocations);
+        LoadResult load = raw.load() == null ? null : new LoadResult(raw.load(),
+                LoadReport.fromLines(files.lines(RunFiles.LOAD_LOG)).orElse(null));
+        RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, identity, raw.outcome(), curve, exit,
+                jvm.events().work().orElse(null), jvm.events().service(), load, jit, malloc, nmt, allocations,
+                diagnosis, null);
+        return unjudged.withJudgement(Judge.judge(unjudged, launch.expectation(), launch.checks(),
+                launch.reportsWork(), launch.ownImage()));
+    }
+
+    /**
+     * A malloc named in LD_PRELOAD that the probe did not see in the JVM's mappings: the JVM ran, but not as the
+     * configuration said, so what it did must not pass as that configuration's result. Unknown (no probe) is not
+     * a failure.
+     */
+    static boolean preloadNotApplied(Launch launch, String malloc) {
+        return launch.ldPreload() != null && launch.ldPreload().contains("jemalloc") && malloc != null
+                && !malloc.equals("jemalloc");
+    }
+
+    /**
+     * The kills the container's own memory.events counted; where no sample saw one (on cgroup v2 the scope can
+     * vanish before the next sample) but the JVM was SIGKILLed, the count its enclosing cgroup added meanwhile.
+     */
+    private static long oomKills(SampleLog samples, RawRun raw) {
+        if (samples.maxOomKills() > 0 || raw.outcome().exitCode() != ExitEvidence.SIGKILL_EXIT) {
+            return samples.maxOomKills();
+        }
+        return raw.enclosingOomKills();
+    }
+
+    private static MemoryCurve memoryCurve(SampleLog samples, RawRun raw, ProbeLog probe, long capBytes) {
+        long createdToFirst = samples.first() == null || raw.outcome().createdAt() == null ? -1
+                : samples.first().epochMs() - raw.outcome().createdAt().toEpochMilli();
+        double cpu = samples.last() != null && samples.last().cpuNanos() >= 0 ? samples.last().cpuNanos() / 1e9
+                : probe.last().map(line -> line.cpuNanos() / 1e9).orElse(-1.0);
+        long peak = Math.max(samples.peakBytes(), raw.recordedPeakBytes());
+        return new MemoryCurve(raw.sampler(), samples.count(), samples.hz(), createdToFirst, peak,
+                (double) peak / capBytes, cpu, raw.samplerCpuMs());
+    }
+
+    /** jeprof on the last profile, against the JVM binaries of the very image the run used. */
+    private static AllocationProfile jemallocProfile(Path runDir, String image, ImageFileSource images) {
+        Optional<Path> profile = JemallocProfile.lastProfile(runDir);
+        if (profile.isEmpty()) {
+            return AllocationProfile.missing(Profiler.JEMALLOC, "no profile: the JVM ended before jemalloc's first"
+                    + " dump, or jemalloc was not loaded (see " + RunFiles.STDERR + ")");
+        }
+        Optional<String> java = JemallocProfile.javaInImage(profile.get());
+        if (java.isEmpty()) {
+            return AllocationProfile.missing(Profiler.JEMALLOC, "the profile does not say where the JVM was");
+        }
+        String jdkHome = Path.of(java.get()).getParent().getParent().toString();
+        try {
+            Path imageRoot = images.copyOut(image, List.of(java.get(), jdkHome + "/lib/server/libjvm.so",
+                    jdkHome + "/lib/libjli.so", JemallocProfile.LIBRARY_IN_IMAGE));
+            return JemallocProfile.collect(runDir, profile.get(), java.get(), imageRoot);
+        } catch (IllegalStateException e) {
+            return AllocationProfile.missing(Profiler.JEMALLOC, e.getMessage());
+        }
+    }
+
+    private static ProbeLog readProbe(Path file) {
+        try {
+            return ProbeLog.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

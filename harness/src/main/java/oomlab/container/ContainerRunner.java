@@ -1,0 +1,10 @@
+package oomlab.container;
+
+/**
+ * The container stage: runs one {@link ContainerSpec} to its end, sampling it from the host, and tells what it
+ * knows besides the files the run wrote ({@link RawRun}). The lab's runner is {@link TestcontainersRunner}; the
+ * stages after it read only the RawRun and the run's folder, which is what lets a recorded run be replayed.
+ */
+public interface ContainerRunner {
+    RawRun run(ContainerSpec spec);
+}

@@ -1,0 +1,147 @@
+package oomlab.output;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import oomlab.layout.RunFiles;
+
+/**
+ * The JVM's own accounts of one run, each from the file it wrote (see {@link RunFiles}), read once: its tty
+ * output, its compilation log, its unified-logging warnings, the throwables that ended a thread (the probe
+ * agent's record), and the lab's workloads' events. Like OpenJDK's OutputAnalyzer, everything the lab reads of a
+ * JVM is read here; unlike a merged stdout, nothing a program prints can pass for any of it. The program's own
+ * stdout and stderr are only looked at for the launcher's words when the JVM would not start, shown as such and
+ * never deciding a verdict.
+ */
+public final class JvmLogs {
+    private static final Pattern REJECTION = Pattern.compile(
+            "Unrecognized VM option|Improperly specified VM option|Could not create the Java Virtual Machine"
+                    + "|^Error: |Error occurred during initialization of VM|cannot be preloaded"
+                    + "|JVMCI compiler .*not found|Unrecognized option|must be enabled via");
+    /** How the JVM reports an OutOfMemoryError it threw itself (printed with -XX:OnOutOfMemoryError set). */
+    private static final Pattern JVM_OOM_REPORT = Pattern.compile("^# java\\.lang\\.OutOfMemoryError: (.*)$");
+    private static final String OUT_OF_MEMORY_ERROR = "java.lang.OutOfMemoryError";
+    private static final int MAX_ERROR_LINES = 20;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final List<String> tty;
+    private final List<String> compilationLog;
+    private final List<String> warnings;
+    private final List<UncaughtError> uncaught;
+    private final List<String> launcherLines;
+    private final WorkloadEvents events;
+
+    private JvmLogs(List<String> tty, List<String> compilationLog, List<String> warnings, List<UncaughtError> uncaught,
+                    List<String> launcherLines, WorkloadEvents events) {
+        this.tty = tty;
+        this.compilationLog = compilationLog;
+        this.warnings = warnings;
+        this.uncaught = uncaught;
+        this.launcherLines = launcherLines;
+        this.events = events;
+    }
+
+    public static JvmLogs read(RunFiles files) {
+        List<String> launcher = new ArrayList<>(files.lines(RunFiles.STDERR));
+        launcher.addAll(files.lines(RunFiles.STDOUT));
+        return new JvmLogs(ttyText(files.lines(RunFiles.JVM_TTY)), files.lines(RunFiles.JIT_COMPILATION),
+                files.lines(RunFiles.JVM_WARNINGS), uncaught(files.lines(RunFiles.UNCAUGHT)), launcher,
+                WorkloadEvents.of(files.lines(RunFiles.WORKLOAD_EVENTS)));
+    }
+
+    /**
+     * A throwable that ended a thread, as the probe agent recorded it.
+     *
+     * @param uptimeMs when, on the JVM's own clock
+     */
+    public record UncaughtError(String thread, String error, String message, long uptimeMs) {
+        boolean isOutOfMemoryError() {
+            return OUT_OF_MEMORY_ERROR.equals(error);
+        }
+    }
+
+    /**
+     * One OutOfMemoryError a witness of the lab saw.
+     *
+     * @param witness "jvm" (the JVM's own report of one it threw: heap, metaspace, GC overhead) or "uncaught" (it
+     *                ended a thread, recorded by the probe agent's handler; direct buffers and native threads too)
+     * @param kind    the error's message, e.g. "Java heap space"
+     * @param thread  the thread it ended ("uncaught" only)
+     */
+    public record OutOfMemory(String witness, String kind, String thread) {
+    }
+
+    /** Every OutOfMemoryError the JVM reported or that ended a thread: empty when none was seen. */
+    public List<OutOfMemory> outOfMemoryErrors() {
+        List<OutOfMemory> seen = new ArrayList<>();
+        for (String line : tty) {
+            Matcher report = JVM_OOM_REPORT.matcher(line.strip());
+            if (report.find()) {
+                seen.add(new OutOfMemory("jvm", report.group(1).strip(), null));
+            }
+        }
+        uncaught.stream().filter(UncaughtError::isOutOfMemoryError)
+                .forEach(error -> seen.add(new OutOfMemory("uncaught", error.message(), error.thread())));
+        return List.copyOf(seen);
+    }
+
+    public List<UncaughtError> uncaught() {
+        return uncaught;
+    }
+
+    /** The lines in which the JVM's launcher or the loader said it rejected part of the configuration. */
+    public List<String> jvmErrors() {
+        return launcherLines.stream().filter(line -> REJECTION.matcher(line).find()).map(String::strip)
+                .limit(MAX_ERROR_LINES).toList();
+    }
+
+    public WorkloadEvents events() {
+        return events;
+    }
+
+    public JitEvidence jit() {
+        return JitEvidence.of(tty, compilationLog, warnings, events);
+    }
+
+    /**
+     * The text of -XX:LogFile's tty sections. The file is XML: the tty output stands between {@code <tty>} and
+     * {@code </tty>}, escaped, with the JVM's own elements (writer switches, dependency failures) on lines of
+     * their own between, which are not the JVM's words and are left out.
+     */
+    static List<String> ttyText(List<String> logFile) {
+        List<String> text = new ArrayList<>();
+        boolean inTty = false;
+        for (String line : logFile) {
+            String stripped = line.strip();
+            if (stripped.equals("<tty>")) {
+                inTty = true;
+            } else if (stripped.equals("</tty>")) {
+                inTty = false;
+            } else if (inTty && !(stripped.startsWith("<") && stripped.endsWith(">"))) {
+                text.add(unescape(line));
+            }
+        }
+        return text;
+    }
+
+    private static String unescape(String xml) {
+        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
+    }
+
+    private static List<UncaughtError> uncaught(List<String> lines) {
+        List<UncaughtError> errors = new ArrayList<>();
+        for (String line : lines) {
+            try {
+                errors.add(JSON.readValue(line, UncaughtError.class));
+            } catch (Exception e) {
+                // cut short by a kill
+            }
+        }
+        return List.copyOf(errors);
+    }
+}
