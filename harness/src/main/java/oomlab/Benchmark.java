@@ -39,8 +39,9 @@ public final class Benchmark {
         }
         Settings settings = Settings.from(properties, System.getenv())
                 .withResultsRoot(Path.of("target/oomlab-benchmark/lab"));
-        Lab lab = new Lab(settings);
-        List<RunPlan> plans = lab.selectedRuns();
+        LabSession session = LabSession.open(settings);
+        Lab lab = session.lab();
+        List<RunPlan> plans = session.plans();
         List<RunResult> results = new ArrayList<>();
         List<Long> walls = new ArrayList<>();
         long matrixStart = System.nanoTime();

@@ -1,8 +1,5 @@
 package oomlab;
 
-import java.util.List;
-import oomlab.scenario.RunPlan;
-import oomlab.scenario.ScenarioFileException;
 
 /**
  * Reads the scenario file and the selection (-Dscenario, -Dconfig, -Djdk) before anything else of the build
@@ -15,26 +12,13 @@ public final class CheckScenarios {
     }
 
     public static void main(String[] args) {
-        Settings settings;
         try {
-            settings = Settings.fromSystem().withArguments(args);
-        } catch (IllegalArgumentException e) {
-            fail(e.getMessage());
-            return;
+            LabSession session = LabSession.open(Settings.fromSystem().withArguments(args));
+            System.out.printf("[oomlab] %s: %d scenario(s), %d run(s) selected%n", session.settings().scenarioFile(),
+                    session.lab().definition().scenarios().size(), session.plans().size());
+        } catch (LabSession.BadInput | IllegalArgumentException e) {
+            System.err.println("[oomlab] " + e.getMessage());
+            System.exit(LabSession.BAD_INPUT);
         }
-        try {
-            Lab lab = new Lab(settings);
-            List<RunPlan> runs = lab.selectedRuns();
-            System.out.printf("[oomlab] %s: %d scenario(s), %d run(s) selected%n", settings.scenarioFile(),
-                    lab.definition().scenarios().size(), runs.size());
-            lab.resolvePrograms(runs); // a program Maven cannot resolve is a mistake of the file too
-        } catch (ScenarioFileException | IllegalArgumentException e) {
-            fail(e.getMessage());
-        }
-    }
-
-    private static void fail(String message) {
-        System.err.println("[oomlab] " + message);
-        System.exit(2);
     }
 }

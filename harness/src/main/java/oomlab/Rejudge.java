@@ -66,7 +66,8 @@ public final class Rejudge {
         }
         LabDefinition definition;
         try {
-            definition = ScenarioFile.load(scenarioFile);
+            // the file's own rules only: results made on a bigger machine are judged again on a small one
+            definition = ScenarioFile.load(scenarioFile, ScenarioFile.Host.NONE);
         } catch (ScenarioFileException e) {
             out.append(e.getMessage()).append('\n');
             return BAD_INPUT;

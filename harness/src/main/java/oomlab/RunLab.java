@@ -1,10 +1,5 @@
 package oomlab;
 
-import java.io.IOException;
-import java.util.List;
-import oomlab.result.RunResult;
-import oomlab.scenario.RunPlan;
-import oomlab.scenario.ScenarioFileException;
 
 /**
  * The selected runs without Maven or JUnit: the same {@link Lab} the tests drive, then the table and the report
@@ -17,29 +12,17 @@ public final class RunLab {
     private RunLab() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Settings settings;
-        Lab lab;
-        List<RunPlan> plans;
+    public static void main(String[] args) {
+        LabSession session;
         try {
-            settings = Settings.fromSystem().withArguments(args);
-            lab = new Lab(settings);
-            plans = lab.selectedRuns();
-            lab.resolvePrograms(plans);
-        } catch (ScenarioFileException | IllegalArgumentException e) {
+            session = LabSession.open(Settings.fromSystem().withArguments(args));
+        } catch (LabSession.BadInput | IllegalArgumentException e) {
             System.err.println("[oomlab] " + e.getMessage());
-            System.exit(Rejudge.BAD_INPUT);
+            System.exit(LabSession.BAD_INPUT);
             return;
         }
-        System.out.printf("[oomlab] %d run(s): %s%n", plans.size(),
-                String.join(", ", plans.stream().map(RunPlan::displayName).toList()));
-        int failed = 0;
-        for (RunPlan plan : plans) {
-            RunResult result = lab.run(plan);
-            failed += result.judgement().passed() ? 0 : 1;
-        }
-        System.out.println();
-        int code = Rejudge.run(settings.resultsRoot(), settings.scenarioFile(), System.out);
-        System.exit(failed > 0 ? Rejudge.FAILED : code);
+        System.out.println(session.describePlans());
+        session.runAll();
+        System.exit(session.close());
     }
 }

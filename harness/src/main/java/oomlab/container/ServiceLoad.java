@@ -99,16 +99,26 @@ public final class ServiceLoad implements RunCompanion {
         if (generator == null) {
             return;
         }
+        // the generator may have failed to start: then there is no container to stop and no watchdog, and what
+        // made it fail (already thrown) must not be hidden behind a NullPointerException here
+        boolean started = generator.getContainerId() != null;
         try {
-            if (generator.isRunning()) { // the service died first: SIGTERM, and the generator prints what it measured
+            if (started && generator.isRunning()) { // the service died first: SIGTERM, and the generator prints
                 generator.getDockerClient().stopContainerCmd(generator.getContainerId())
                         .withTimeout((int) STOP_GRACE.toSeconds()).exec();
             }
-            generatorLog.awaitEnd(label + " load");
+            if (started) {
+                generatorLog.awaitEnd(label + " load");
+            }
         } finally {
-            generator.stop();
-            generatorWatchdog.close();
-            generatorLog.close();
+            try {
+                generator.stop();
+            } finally {
+                if (generatorWatchdog != null) {
+                    generatorWatchdog.close();
+                }
+                generatorLog.close();
+            }
         }
     }
 

@@ -101,9 +101,9 @@ public final class Diagnose {
             // a disabled compiler or a compilation stopped at its limit changes what the run's CPU and code mean
             jit.findings().forEach(finding -> line.append("; the JVM reported: ").append(finding.kind()));
             if (jit.deopt() != null) {
-                line.append(String.format(Locale.ROOT, "; made not entrant around '%s': %d in the %d s before, %d after",
-                        jit.deopt().phase(), jit.deopt().madeNotEntrantBefore(), jit.deopt().windowSeconds(),
-                        jit.deopt().madeNotEntrantAfter()));
+                line.append(String.format(Locale.ROOT, "; optimised code made not entrant around '%s': %d in the %d s"
+                                + " before, %d after", jit.deopt().phase(), jit.deopt().optimizedMadeNotEntrantBefore(),
+                        jit.deopt().windowSeconds(), jit.deopt().optimizedMadeNotEntrantAfter()));
             }
         }
         line.append(String.format(Locale.ROOT, "; sizing formula %d MB vs peak %d MB", budget.budgetBytes() / MB,

@@ -27,10 +27,12 @@ import java.util.regex.Pattern;
  *                        again, as after a deoptimisation
  * @param madeNotEntrantBySecond how many compiled methods were made not entrant in each second of the JVM's life
  *                        (index = second; the log's timestamps are milliseconds since the JVM started)
+ * @param optimizedMadeNotEntrantBySecond the same for tier-4 code only (C2's, or under Graal JVMCI's): optimised code
+ *                        thrown away is a deoptimisation, while tier 1-3 code is made not entrant at every tier-up
  */
 public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntrant, List<CompilationMemory> biggest,
                            long unfinishedCount, List<String> unfinished, long recompiledTier4,
-                           List<Long> madeNotEntrantBySecond) {
+                           List<Long> madeNotEntrantBySecond, List<Long> optimizedMadeNotEntrantBySecond) {
     static final int BIGGEST = 5;
     private static final Pattern MEMSTAT = Pattern.compile(
             "^(c1|c2) \\((\\d+)\\) \\((\\w+)\\) Arena usage (.+?): Total Usage: (\\d+)");
@@ -50,20 +52,38 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         biggest = List.copyOf(biggest);
         unfinished = List.copyOf(unfinished);
         madeNotEntrantBySecond = madeNotEntrantBySecond == null ? List.of() : List.copyOf(madeNotEntrantBySecond);
+        optimizedMadeNotEntrantBySecond = optimizedMadeNotEntrantBySecond == null ? List.of()
+                : List.copyOf(optimizedMadeNotEntrantBySecond);
     }
 
     public Compilations(Map<String, Long> byTier, long osr, long madeNotEntrant, List<CompilationMemory> biggest,
                         long unfinishedCount, List<String> unfinished) {
-        this(byTier, osr, madeNotEntrant, biggest, unfinishedCount, unfinished, 0, List.of());
+        this(byTier, osr, madeNotEntrant, biggest, unfinishedCount, unfinished, 0, List.of(), List.of());
     }
 
     /** Compiled methods made not entrant from second {@code from} (inclusive) to {@code to} (exclusive). */
     public long madeNotEntrantBetween(int from, int to) {
+        return sum(madeNotEntrantBySecond, from, to);
+    }
+
+    /** Tier-4 code made not entrant from second {@code from} (inclusive) to {@code to} (exclusive). */
+    public long optimizedMadeNotEntrantBetween(int from, int to) {
+        return sum(optimizedMadeNotEntrantBySecond, from, to);
+    }
+
+    private static long sum(List<Long> bySecond, int from, int to) {
         long sum = 0;
-        for (int second = Math.max(0, from); second < Math.min(to, madeNotEntrantBySecond.size()); second++) {
-            sum += madeNotEntrantBySecond.get(second);
+        for (int second = Math.max(0, from); second < Math.min(to, bySecond.size()); second++) {
+            sum += bySecond.get(second);
         }
         return sum;
+    }
+
+    private static void count(List<Long> bySecond, int second) {
+        while (bySecond.size() <= second) {
+            bySecond.add(0L);
+        }
+        bySecond.set(second, bySecond.get(second) + 1);
     }
 
     /** Unified logging's decoration of a compilation-log line: the JVM's uptime in ms. */
@@ -95,6 +115,7 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         java.util.Set<String> tier4Methods = new java.util.HashSet<>();
         long recompiled = 0;
         List<Long> notEntrantBySecond = new ArrayList<>();
+        List<Long> optimizedNotEntrantBySecond = new ArrayList<>();
         for (String line : lines) {
             Matcher memstat = MEMSTAT.matcher(line);
             if (memstat.find()) {
@@ -126,10 +147,10 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
             if (line.contains("made not entrant")) {
                 notEntrant++;
                 int second = (int) Math.min(Long.parseLong(tokens[0]) / 1000, 24 * 3600);
-                while (notEntrantBySecond.size() <= second) {
-                    notEntrantBySecond.add(0L);
+                count(notEntrantBySecond, second);
+                if ("4".equals(tier)) {
+                    count(optimizedNotEntrantBySecond, second);
                 }
-                notEntrantBySecond.set(second, notEntrantBySecond.get(second) + 1);
                 continue;
             }
             byTier.merge(tier == null ? "unknown" : tier, 1L, Long::sum); // a line two threads wrote into each other
@@ -151,7 +172,7 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         memory.sort(Comparator.comparingLong(CompilationMemory::bytes).reversed());
         return new Compilations(byTier, osr, notEntrant, memory.subList(0, Math.min(BIGGEST, memory.size())),
                 tier4Started.size(), tier4Started.values().stream().limit(UNFINISHED_SHOWN).toList(), recompiled,
-                notEntrantBySecond);
+                notEntrantBySecond, optimizedNotEntrantBySecond);
     }
 
     private static String methodOf(String[] tokens) {

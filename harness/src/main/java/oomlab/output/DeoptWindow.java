@@ -12,9 +12,14 @@ import java.util.Optional;
  * @param windowSeconds         how long each side of the moment is counted
  * @param madeNotEntrantBefore  compiled methods made not entrant in the window before
  * @param madeNotEntrantAfter   and in the window after
+ * @param optimizedMadeNotEntrantBefore tier-4 code made not entrant in the window before: optimised code thrown
+ *                              away, the deoptimisation itself (tier 1-3 code is made not entrant at every tier-up,
+ *                              which during a warm-up is hundreds a second, storm or not)
+ * @param optimizedMadeNotEntrantAfter  and in the window after
  */
 public record DeoptWindow(String phase, long atMs, int windowSeconds, long madeNotEntrantBefore,
-                          long madeNotEntrantAfter) {
+                          long madeNotEntrantAfter, long optimizedMadeNotEntrantBefore,
+                          long optimizedMadeNotEntrantAfter) {
     static final int WINDOW_SECONDS = 3;
 
     /** The workload's first phase event, counted against the compilation log; empty without one. */
@@ -24,7 +29,9 @@ public record DeoptWindow(String phase, long atMs, int windowSeconds, long madeN
             int second = (int) (atMs / 1000);
             return new DeoptWindow(phase.path("name").asText(), atMs, WINDOW_SECONDS,
                     compilations.madeNotEntrantBetween(second - WINDOW_SECONDS, second),
-                    compilations.madeNotEntrantBetween(second, second + WINDOW_SECONDS));
+                    compilations.madeNotEntrantBetween(second, second + WINDOW_SECONDS),
+                    compilations.optimizedMadeNotEntrantBetween(second - WINDOW_SECONDS, second),
+                    compilations.optimizedMadeNotEntrantBetween(second, second + WINDOW_SECONDS));
         });
     }
 }

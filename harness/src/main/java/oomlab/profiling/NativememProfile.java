@@ -40,16 +40,19 @@ public final class NativememProfile {
         } catch (IOException e) {
             return AllocationProfile.missing(Profiler.NATIVEMEM, "cannot list " + runDir + ": " + e.getMessage());
         }
-        if (parts.isEmpty()) {
+        Path collapsed = runDir.resolve(COLLAPSED);
+        if (parts.isEmpty() && !Files.exists(collapsed)) {
             return AllocationProfile.missing(Profiler.NATIVEMEM, "no dump: the JVM ended before the profiler's first"
-                    + " second, or the agent did not load (see container.log)");
+                    + " second, or the agent did not load (see stderr.log)");
         }
         try {
-            CollapsedStacks stacks = CollapsedStacks.read(parts);
-            Path collapsed = runDir.resolve(COLLAPSED);
-            stacks.write(collapsed);
-            for (Path part : parts) {
-                Files.delete(part); // all of it is in nativemem.collapsed now
+            // the dumps are merged into one file once; a run's folder analysed again reads that file
+            CollapsedStacks stacks = CollapsedStacks.read(parts.isEmpty() ? List.of(collapsed) : parts);
+            if (!parts.isEmpty()) {
+                stacks.write(collapsed);
+                for (Path part : parts) {
+                    Files.delete(part); // all of it is in nativemem.collapsed now
+                }
             }
             FlameGraph flameGraph = new FlameGraph(new Arguments("--title", title, "--total"));
             try (Reader in = Files.newBufferedReader(collapsed);

@@ -303,6 +303,7 @@ public final class HtmlReport {
         }
         out.append("</table>\n<p>Files: ");
         List<String> files = new ArrayList<>(oomlab.layout.RunFiles.LISTED);
+        files.removeIf(file -> !Files.exists(runDir.resolve(file))); // a program of your own has no workload.jsonl
         files.add(NmtDiff.FILE);
         if (r.exit().crashReport() != null) {
             files.add(r.exit().crashReport()); // the JVM's crash report, kept from the container's end

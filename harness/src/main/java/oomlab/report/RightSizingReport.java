@@ -50,20 +50,7 @@ public final class RightSizingReport {
         try {
             Files.createDirectories(root);
             Files.writeString(root.resolve(MARKDOWN), "# Right-sizing\n\n" + table(results));
-            String names = results.stream().map(r -> "\"" + r.runName() + "\"").collect(Collectors.joining(","));
-            String measured = results.stream().map(r -> r.search().found()
-                    ? Long.toString(r.search().smallestSurvivingBytes() / MB) : "null").collect(Collectors.joining(","));
-            String formula = results.stream().map(r -> Long.toString(r.formulaBytes() / MB))
-                    .collect(Collectors.joining(","));
-            String page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>oomlab right-sizing</title>"
-                    + "<script>" + HtmlReport.resource(HtmlReport.ECHARTS).replace("</script", "<\\/script") + "</script>"
-                    + "</head><body><h1>Right-sizing: the smallest pod that survives</h1>"
-                    + "<div id=\"chart\" style=\"width:900px;height:420px\"></div><pre>" + escape(table(results))
-                    + "</pre><script>echarts.init(document.getElementById('chart'),null,{renderer:'svg'}).setOption({"
-                    + "animation:false,tooltip:{},legend:{},xAxis:{type:'category',data:[" + names + "]},"
-                    + "yAxis:{type:'value',name:'MB'},series:["
-                    + "{name:'smallest surviving cap (measured)',type:'bar',data:[" + measured + "]},"
-                    + "{name:'sizing formula',type:'bar',data:[" + formula + "]}]});</script></body></html>\n";
+            String page = Page.render(HTML, new ChartData(results.stream().map(ChartRun::of).toList()));
             Path html = root.resolve(HTML);
             Files.writeString(html, page);
             return html;
@@ -72,7 +59,18 @@ public final class RightSizingReport {
         }
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    /** What the page shows, as the JSON its script reads. */
+    record ChartData(List<ChartRun> runs) {
+    }
+
+    record ChartRun(String name, Long smallestSurvivingMb, Long largestFailingMb, Long marginMb, int runs,
+                    long formulaMb, List<String> steps) {
+        static ChartRun of(SizingResult r) {
+            return new ChartRun(r.runName(), r.search().found() ? r.search().smallestSurvivingBytes() / MB : null,
+                    r.search().largestFailingBytes() < 0 ? null : r.search().largestFailingBytes() / MB,
+                    r.search().marginBytes() < 0 ? null : r.search().marginBytes() / MB, r.runs(),
+                    r.formulaBytes() / MB, r.search().steps().stream()
+                    .map(s -> s.capBytes() / MB + " MB " + (s.survived() ? "survived" : "did not")).toList());
+        }
     }
 }

@@ -101,6 +101,11 @@ public final class ResultJson {
 
     private static RunResult fromTree(Path source, JsonNode tree) throws JsonProcessingException {
         requireThisFormat(source, tree);
+        List<String> problems = ResultSchema.problems(tree);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(source + ": not a result of format " + RunResult.FORMAT_VERSION
+                    + " (" + ResultSchema.RESOURCE + "): " + String.join("; ", problems));
+        }
         return JSON.treeToValue(tree, RunResult.class);
     }
 

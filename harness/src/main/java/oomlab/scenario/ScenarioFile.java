@@ -64,26 +64,56 @@ public final class ScenarioFile {
                         Tolerances tolerances, Boolean allowLargeCap, RightSizing rightSizing, Load load) {
     }
 
-    private final Path file;
-    private final String text;
+    /**
+     * The machine the file is checked against, beyond its own rules: where runs will start, a cap must fit the
+     * machine and the program's files must be there; where results are only judged again (a CI artifact on a
+     * laptop), none of that matters, and {@link #NONE} checks the file's own rules alone.
+     *
+     * @param memoryBytes the machine's memory (caps above half of it need allowLargeCap); 0 = not checked
+     * @param filesPresent the program's files (jars, classpath entries, extra files) must exist
+     */
+    public record Host(long memoryBytes, boolean filesPresent) {
+        /** No host: the file's own rules only, the same everywhere. */
+        public static final Host NONE = new Host(0, false);
 
-    private ScenarioFile(Path file, String text) {
-        this.file = file;
-        this.text = text;
+        public static Host thisMachine() {
+            return new Host(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize(), true);
+        }
     }
 
+    private final Path file;
+    private final String text;
+    private final Host host;
+
+    private ScenarioFile(Path file, String text, Host host) {
+        this.file = file;
+        this.text = text;
+        this.host = host;
+    }
+
+    /** For runs on this machine: the file's own rules, and this host's (memory, the program's files). */
     public static LabDefinition load(Path file) {
+        return load(file, Host.thisMachine());
+    }
+
+    /** The file's own rules, checked against {@code host} ({@link Host#NONE}: the rules alone, for a re-judge). */
+    public static LabDefinition load(Path file, Host host) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new ScenarioFileException(file, 0, 0, "", "cannot read the scenario file: " + e);
         }
-        return new ScenarioFile(file, text).parse();
+        return new ScenarioFile(file, text, host).parse();
     }
 
     static LabDefinition parse(Path file, String text) {
-        return new ScenarioFile(file, text).parse();
+        return new ScenarioFile(file, text, Host.thisMachine()).parse();
+    }
+
+    static LabDefinition parse(Path file, String text, Host host) {
+        return new ScenarioFile(file, text, host).parse();
     }
 
     private LabDefinition parse() {
@@ -250,7 +280,7 @@ public final class ScenarioFile {
                     + " 'classpath' (jars or folders of jars, with 'mainClass') or 'image' (with 'command')");
         }
         for (String extra : program.files()) {
-            if (!Files.isRegularFile(relative(extra))) {
+            if (host.filesPresent() && !Files.isRegularFile(relative(extra))) {
                 throw problem(child(at, "files"), "no file at " + relative(extra) + " (paths are relative to this file)");
             }
         }
@@ -262,7 +292,7 @@ public final class ScenarioFile {
                 throw problem(child(at, "classpath"), "a classpath needs 'mainClass', the class to run");
             }
             for (String entry : program.classpath()) {
-                if (!Files.exists(relative(entry))) {
+                if (host.filesPresent() && !Files.exists(relative(entry))) {
                     throw problem(child(at, "classpath"), "no jar or folder at " + relative(entry)
                             + " (paths are relative to this file)");
                 }
@@ -271,7 +301,7 @@ public final class ScenarioFile {
         if (program.isImage() && program.command().isEmpty()) {
             throw problem(child(at, "command"), "an image needs the command that starts its JVM");
         }
-        if (program.jar() != null && !program.isMavenCoordinates()
+        if (host.filesPresent() && program.jar() != null && !program.isMavenCoordinates()
                 && !Files.isRegularFile(jarPath(program))) {
             throw problem(child(at, "jar"), "no jar at " + jarPath(program)
                     + " (a path relative to this file, or Maven coordinates group:artifact:version)");
@@ -293,7 +323,7 @@ public final class ScenarioFile {
      */
     public static ScenarioFileException problemAt(Path file, List<String> path, String message) {
         try {
-            return new ScenarioFile(file, Files.readString(file)).problem(path, message);
+            return new ScenarioFile(file, Files.readString(file), Host.NONE).problem(path, message);
         } catch (IOException e) {
             return new ScenarioFileException(file, 0, 0, String.join(".", path), message);
         }
@@ -318,8 +348,14 @@ public final class ScenarioFile {
             throw problem(child(at, "memory"), "a cap of " + s.memory() + " is too small for any JVM; use at least "
                     + SMALLEST_CAP);
         }
-        long machine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
+        if (s.heap().bytes() >= s.memory().bytes()) {
+            throw problem(child(at, "heap"), "a heap of " + s.heap() + " does not fit in the memory cap of "
+                    + s.memory() + ": the JVM needs native memory beyond the heap");
+        }
+        long machine = host.memoryBytes();
+        if (machine <= 0) {
+            return; // judged again elsewhere: the cap was this file's business on the machine that ran it
+        }
         if (s.memory().bytes() > machine) {
             throw problem(child(at, "memory"), "a cap of " + s.memory() + " is more than this machine's "
                     + new MemorySize(machine).megabytes() + " MB: the kernel could never enforce it");
@@ -329,10 +365,6 @@ public final class ScenarioFile {
             throw problem(child(at, "memory"), "a cap of " + s.memory() + " is more than half of this machine's "
                     + new MemorySize(machine).megabytes() + " MB; add 'allowLargeCap: true' to the scenario if the"
                     + " host can spare it");
-        }
-        if (s.heap().bytes() >= s.memory().bytes()) {
-            throw problem(child(at, "heap"), "a heap of " + s.heap() + " does not fit in the memory cap of "
-                    + s.memory() + ": the JVM needs native memory beyond the heap");
         }
     }
 

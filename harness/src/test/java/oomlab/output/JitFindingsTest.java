@@ -27,10 +27,11 @@ class JitFindingsTest {
         JitEvidence jit = STORM;
 
         assertThat(jit.compilations().madeNotEntrantBySecond()).containsExactly(0L, 1L, 0L, 0L, 0L, 2L);
+        assertThat(jit.compilations().optimizedMadeNotEntrantBySecond()).containsExactly(0L, 1L, 0L, 0L, 0L, 2L);
         assertThat(jit.compilations().recompiledTier4()).isEqualTo(1); // Caller1::call compiled at tier 4 twice
         // the zombie and the skipped compilation are not compilations
         assertThat(jit.compilations().byTier()).containsExactly(java.util.Map.entry("4", 2L));
-        assertThat(jit.deopt()).isEqualTo(new DeoptWindow("megamorphic", 5193, 3, 0, 2)); // seconds 2-4, 5-7
+        assertThat(jit.deopt()).isEqualTo(new DeoptWindow("megamorphic", 5193, 3, 0, 2, 0, 2)); // seconds 2-4, 5-7
     }
 
     @Test

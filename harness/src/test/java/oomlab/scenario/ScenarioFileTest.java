@@ -154,6 +154,29 @@ class ScenarioFileTest {
     }
 
     @Test
+    void theFilesOwnRulesHoldAnywhereWhileTheHostsAreCheckedOnlyWhereRunsStart() {
+        String onABigMachine = CONFIGS + """
+                scenarios:
+                  big: {workload: steady, memory: 4096g, heap: 1g, expect: {c2: SURVIVED}}
+                  mine:
+                    program: {jar: build/not-here.jar}
+                    memory: 1g
+                    heap: 256m
+                    expect: {c2: SURVIVED}
+                """;
+
+        LabDefinition judgedAgain = ScenarioFile.parse(FILE, onABigMachine, ScenarioFile.Host.NONE);
+        assertThat(judgedAgain.scenarios()).containsKeys("big", "mine");
+        assertThatThrownBy(() -> ScenarioFile.parse(FILE, onABigMachine, new ScenarioFile.Host(8L << 30, true)))
+                .hasMessageContaining("scenarios.big.memory: a cap of 4096g is more than this machine's");
+        // the file's own rules are the same everywhere
+        assertThatThrownBy(() -> ScenarioFile.parse(FILE, CONFIGS + """
+                scenarios:
+                  big: {workload: steady, memory: 1g, heap: 2g, expect: {c2: SURVIVED}}
+                """, ScenarioFile.Host.NONE)).hasMessageContaining("scenarios.big.heap: a heap of 2g does not fit");
+    }
+
+    @Test
     void aMisspelledFieldListsTheKnownFields() {
         ScenarioFileException e = catchProblem("""
                 scenarios:

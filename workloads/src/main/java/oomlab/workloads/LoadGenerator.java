@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -207,7 +208,7 @@ public final class LoadGenerator {
             LockSupport.parkNanos(startNanos + TimeUnit.SECONDS.toNanos(second) - System.nanoTime());
             long nowOk = ok.get();
             long nowErrors = errors.get();
-            System.out.printf("oomlab-load {\"second\":%d,\"warmup\":%s,\"sent\":%d,\"ok\":%d,\"errors\":%d}%n",
+            System.out.printf(Locale.ROOT, "oomlab-load {\"second\":%d,\"warmup\":%s,\"sent\":%d,\"ok\":%d,\"errors\":%d}%n",
                     second, System.nanoTime() < measuredFrom, sent.get(), nowOk - lastOk, nowErrors - lastErrors);
             lastOk = nowOk;
             lastErrors = nowErrors;
@@ -215,6 +216,17 @@ public final class LoadGenerator {
     }
 
     private synchronized void printSummary() {
+        System.out.println(summaryLine());
+        System.out.flush();
+    }
+
+    /** A generator made but not started (for the tests of its output). */
+    static LoadGenerator forTest(String... args) {
+        return new LoadGenerator(new Args(List.of(args)), List.of());
+    }
+
+    /** The closing line: what was sent and answered, at which latencies. */
+    synchronized String summaryLine() {
         long until = measuredUntil != 0 ? measuredUntil : System.nanoTime();
         double seconds = Math.max(0, (until - measuredFrom) / 1e9);
         long[] sorted;
@@ -227,15 +239,15 @@ public final class LoadGenerator {
         kinds.forEach((kind, count) -> kindsJson.append(kindsJson.length() > 1 ? "," : "")
                 .append('"').append(escape(kind)).append("\":").append(count));
         kindsJson.append('}');
-        System.out.printf("oomlab-load-summary {\"protocol\":\"%s\",\"targetRate\":%.1f,\"measuredSeconds\":%.2f,"
+        // Locale.ROOT: a machine whose default locale writes 1,5 must still write JSON
+        return String.format(Locale.ROOT, "oomlab-load-summary {\"protocol\":\"%s\",\"targetRate\":%.1f,\"measuredSeconds\":%.2f,"
                         + "\"completed\":%s,\"sent\":%d,\"ok\":%d,\"errors\":%d,\"achievedRate\":%.1f,"
                         + "\"p50Ms\":%.2f,\"p90Ms\":%.2f,\"p99Ms\":%.2f,\"maxMs\":%.2f,\"errorKinds\":%s,"
-                        + "\"firstError\":%s}%n",
+                        + "\"firstError\":%s}",
                 protocol, rate, seconds, measuredUntil != 0, sent.get(), ok.get(), errors.get(),
                 seconds > 0 ? ok.get() / seconds : 0.0, percentile(sorted, 0.50), percentile(sorted, 0.90),
                 percentile(sorted, 0.99), sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1000.0, kindsJson,
                 firstError == null ? "null" : "\"" + escape(firstError) + "\"");
-        System.out.flush();
     }
 
     /** Nearest rank, in ms; 0 with no counted answers. */

@@ -85,4 +85,18 @@ class WorkloadsTest {
     void argumentsMustBeNamed() {
         assertThatThrownBy(() -> new Args(List.of("512"))).hasMessageContaining("expected --name=value");
     }
+
+    /** The generator's JSON whatever the machine's locale (a German one writes 1,5). */
+    @Test
+    void theLoadGeneratorsSummaryIsJsonInAnyLocale() throws Exception {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            String line = LoadGenerator.forTest("--rate=150", "--protocol=http").summaryLine();
+            assertThat(line).startsWith("oomlab-load-summary {").contains("\"targetRate\":150.0");
+            assertThat(line).doesNotContainPattern("\\d,\\d"); // no decimal comma anywhere
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }
