@@ -58,6 +58,11 @@ class ScenarioMatrixTest {
         System.out.println(session.describePlans());
         return plans.stream().map(plan -> dynamicTest(plan.displayName(), () -> {
             RunResult result = session.run(plan);
+            java.nio.file.Path written = SETTINGS.resultsRoot().resolve(result.run().scenario())
+                    .resolve(result.run().runName()).resolve(oomlab.layout.RunFiles.RESULT);
+            List<String> problems = oomlab.result.ResultSchema.problems(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(written.toFile()));
+            assertTrue(problems.isEmpty(), () -> written + " does not validate against result.schema.json: " + problems);
             assertTrue(result.judgement().passed(), () -> plan.displayName() + " failed its judgement (see "
                     + result.run().scenario() + "/" + result.run().runName() + "/result.json):\n  "
                     + result.judgement().failed().stream().map(Object::toString)

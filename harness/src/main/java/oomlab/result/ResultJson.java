@@ -101,7 +101,7 @@ public final class ResultJson {
 
     private static RunResult fromTree(Path source, JsonNode tree) throws JsonProcessingException {
         requireThisFormat(source, tree);
-        List<String> problems = ResultSchema.problems(tree);
+        List<String> problems = ResultSchema.problemsReadingBack(tree);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(source + ": not a result of format " + RunResult.FORMAT_VERSION
                     + " (" + ResultSchema.RESOURCE + "): " + String.join("; ", problems));

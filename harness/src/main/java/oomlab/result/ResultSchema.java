@@ -23,10 +23,26 @@ public final class ResultSchema {
     private ResultSchema() {
     }
 
-    /** What is wrong with the tree as a result.json of this format: empty when it is one. */
+    /**
+     * What is wrong with the tree as a result.json of this format, read strictly: every field the records have must
+     * be there (what the lab writes now). Empty when it is one.
+     */
     public static List<String> problems(JsonNode resultJson) {
+        return problems(resultJson, true);
+    }
+
+    /**
+     * The same, leniently: a field the file lacks is no problem (an older lab of the same format wrote it, before
+     * a field was added; a new field keeps the format), a field of the wrong type or shape is.
+     */
+    public static List<String> problemsReadingBack(JsonNode resultJson) {
+        return problems(resultJson, false);
+    }
+
+    private static List<String> problems(JsonNode resultJson, boolean strict) {
         Set<ValidationMessage> messages = SCHEMA.validate(resultJson);
-        return messages.stream().map(ValidationMessage::getMessage).sorted().limit(5).toList();
+        return messages.stream().filter(message -> strict || !"required".equals(message.getType()))
+                .map(ValidationMessage::getMessage).sorted().limit(5).toList();
     }
 
     private static JsonSchema load() {

@@ -57,7 +57,9 @@ class ReplayTest {
 
         assertThat(replayed.exit().verdict()).isEqualTo(verdict);
         assertThat(ResultJson.write(replayed)).as("result.json of " + fixture).isEqualTo(files.text(RunFiles.RESULT));
-        // and the recorded file is a result.json of this format, by the checked-in schema
+        // and the recorded file is a result.json of this format, every field there, by the checked-in schema
+        assertThat(oomlab.result.ResultSchema.problems(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(files.text(RunFiles.RESULT)))).isEmpty();
         assertThat(ResultJson.parse(files.text(RunFiles.RESULT))).isEqualTo(replayed);
     }
 

@@ -32,6 +32,8 @@ class ResultFormatTest {
     @Test
     void theGoldenFileReadsBackIntoTheSameResult() throws IOException {
         RunResult read = ResultJson.parse(golden());
+        assertThat(ResultSchema.problems(new com.fasterxml.jackson.databind.ObjectMapper().readTree(golden())))
+                .as("the golden file against the checked-in schema").isEmpty();
 
         assertThat(read).isEqualTo(ResultFixture.c1Survivor());
         assertThat(ResultJson.write(read)).isEqualTo(golden());
