@@ -99,8 +99,15 @@ public final class ServiceLoad implements RunCompanion {
         if (generator == null) {
             return;
         }
-        // the generator may have failed to start: then there is no container to stop and no watchdog, and what
-        // made it fail (already thrown) must not be hidden behind a NullPointerException here
+        stopGenerator(generator, generatorWatchdog, generatorLog, label);
+    }
+
+    /**
+     * Stops and removes the generator and closes its log. The generator may have failed to start: then there is no
+     * container to stop and no watchdog, and what made it fail (already thrown) must not be hidden behind a
+     * NullPointerException here.
+     */
+    static void stopGenerator(LabContainer generator, Watchdog watchdog, LogFile log, String label) {
         boolean started = generator.getContainerId() != null;
         try {
             if (started && generator.isRunning()) { // the service died first: SIGTERM, and the generator prints
@@ -108,16 +115,16 @@ public final class ServiceLoad implements RunCompanion {
                         .withTimeout((int) STOP_GRACE.toSeconds()).exec();
             }
             if (started) {
-                generatorLog.awaitEnd(label + " load");
+                log.awaitEnd(label + " load");
             }
         } finally {
             try {
                 generator.stop();
             } finally {
-                if (generatorWatchdog != null) {
-                    generatorWatchdog.close();
+                if (watchdog != null) {
+                    watchdog.close();
                 }
-                generatorLog.close();
+                log.close();
             }
         }
     }

@@ -49,15 +49,58 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Chart data, as the page's script reads it. */
-    record Data(List<ScenarioCharts> scenarios) {
+    /**
+     * Everything the page shows, as the page's script reads it (report.js renders the tables and draws the charts):
+     * no HTML is assembled here, so a name or a line of output is only ever text on the page.
+     */
+    record Data(String meta, Table overview, List<ScenarioCharts> scenarios) {
     }
 
     record ScenarioCharts(String name, String curvesId, long capMb, long heapMb, List<RunCharts> runs) {
     }
 
     /** @param kill [seconds, MB] where the run was killed, or null */
-    record RunCharts(String run, String nmtId, List<double[]> cgroupMb, double[] kill, NmtChart nmt) {
+    record RunCharts(String run, String nmtId, List<double[]> cgroupMb, double[] kill, NmtChart nmt,
+                     RunDetails details) {
+    }
+
+    /**
+     * One run's details block.
+     *
+     * @param summary   the block's one-line title
+     * @param diagnosis the one-line diagnosis (null where none)
+     * @param tables    suspects, the sizing formula's budget, who allocated (each where there is one)
+     * @param note      a line above the tables (e.g. the profiler's), or null
+     * @param facts     name and value, each value shown as preformatted text
+     * @param files     the run's files, linked
+     * @param nmtDiff   NMT per category as jcmd's summary.diff shows it
+     */
+    record RunDetails(String anchor, String summary, String diagnosis, String note, List<Link> noteLinks,
+                      List<Table> tables, List<Fact> facts, Table checks, List<Link> files, String nmtDiff) {
+    }
+
+    record Fact(String name, String value) {
+    }
+
+    /** A relative link (always starting "./" or "#", so no name can make it another kind of URL). */
+    record Link(String text, String href) {
+    }
+
+    /** @param cls the cell's class (num, passed, failed, verdict-...), or null; @param href a link, or null */
+    record Cell(String text, String cls, String href) {
+        static Cell of(String text) {
+            return new Cell(text, null, null);
+        }
+
+        static Cell num(String format, Object value) {
+            return new Cell(String.format(Locale.ROOT, format, value), "num", null);
+        }
+    }
+
+    record Row(String cls, List<Cell> cells) {
+    }
+
+    record Table(String id, String cls, List<String> header, List<Row> rows) {
     }
 
     record NmtChart(List<Category> categories) {
@@ -79,37 +122,26 @@ public final class HtmlReport {
     static String render(Path root, List<RunResult> results) {
         Map<String, List<RunResult>> byScenario = results.stream().collect(
                 Collectors.groupingBy(r -> r.run().scenario(), LinkedHashMap::new, Collectors.toList()));
-        StringBuilder body = new StringBuilder();
-        body.append(overview(results));
-        List<ScenarioCharts> charts = new ArrayList<>();
+        List<ScenarioCharts> scenarios = new ArrayList<>();
         int scenarioIndex = 0;
         for (Map.Entry<String, List<RunResult>> scenario : byScenario.entrySet()) {
             String curvesId = "curves-" + scenarioIndex++;
             RunResult any = scenario.getValue().get(0);
             List<RunCharts> runs = new ArrayList<>();
-            body.append("<h2 id=\"").append(escape(scenario.getKey())).append("\">").append(escape(scenario.getKey()))
-                    .append("</h2>\n<div class=\"chart\" id=\"").append(curvesId).append("\"></div>\n")
-                    .append("<h3>Native Memory Tracking per run</h3>\n<div class=\"nmt-grid\">\n");
-            StringBuilder details = new StringBuilder();
             List<String> categories = nmtCategories(scenario.getValue());
             for (RunResult run : scenario.getValue()) {
                 String nmtId = curvesId + "-nmt-" + runs.size();
                 Path runDir = root.resolve(run.run().scenario()).resolve(run.run().runName());
-                runs.add(runCharts(run, nmtId, runDir, categories));
-                body.append("<div class=\"chart\" id=\"").append(nmtId).append("\"></div>\n");
-                details.append(details(run, root, runDir));
+                runs.add(runCharts(run, nmtId, runDir, categories, details(run, root, runDir)));
             }
-            body.append("</div>\n<h3>Runs</h3>\n").append(details);
-            charts.add(new ScenarioCharts(scenario.getKey(), curvesId, any.run().capBytes() >> 20,
+            scenarios.add(new ScenarioCharts(scenario.getKey(), curvesId, any.run().capBytes() >> 20,
                     any.run().heapBytes() >> 20, runs));
         }
-        String meta = escape(results.size() + " run(s) from " + root.toAbsolutePath() + ", written "
-                + Instant.now().toString().substring(0, 19).replace('T', ' ') + " UTC");
+        String meta = results.size() + " run(s) from " + root.toAbsolutePath() + ", written "
+                + Instant.now().toString().substring(0, 19).replace('T', ' ') + " UTC";
         return fill(template("report.html"), Map.of(
-                "/*META*/", meta,
-                "/*BODY*/", body.toString(),
                 "/*ECHARTS*/", resource(ECHARTS).replace("</script", "<\\/script"),
-                "/*DATA*/", json(new Data(charts)),
+                "/*DATA*/", json(new Data(meta, overview(results), scenarios)),
                 "/*REPORT_JS*/", template("report.js")));
     }
 
@@ -153,7 +185,8 @@ public final class HtmlReport {
         return named;
     }
 
-    private static RunCharts runCharts(RunResult run, String nmtId, Path runDir, List<String> named) {
+    private static RunCharts runCharts(RunResult run, String nmtId, Path runDir, List<String> named,
+                                       RunDetails details) {
         List<Sample> samples = readSamples(runDir.resolve("rss.csv"));
         List<double[]> cgroup = downsample(samples.stream()
                 .map(s -> new double[] {s.tMs() / 1000.0, round(s.cgroupBytes() / MB)}).toList());
@@ -171,7 +204,7 @@ public final class HtmlReport {
             kill = new double[] {last.tMs() / 1000.0, round(highest / MB)};
         }
         return new RunCharts(run.run().runName(), nmtId, cgroup, kill, nmtChart(runDir.resolve("probe.jsonl"),
-                samples.isEmpty() ? 0 : samples.get(0).epochMs() - samples.get(0).tMs(), named));
+                samples.isEmpty() ? 0 : samples.get(0).epochMs() - samples.get(0).tMs(), named), details);
     }
 
     /** The named categories and the rest summed, each a series of [seconds since the container started, MB]. */
@@ -222,86 +255,98 @@ public final class HtmlReport {
         return kept;
     }
 
-    private static String overview(List<RunResult> results) {
-        StringBuilder out = new StringBuilder("<table id=\"overview\">\n<tr><th>scenario</th><th>config</th><th>JDK</th>"
-                + "<th>judgement</th><th>verdict</th><th>expected</th><th>exit s</th><th>peak MB</th><th>peak/cap</th>"
-                + "<th>CPU s</th><th>work/s</th><th>grew most</th><th>RSS beyond NMT MB</th></tr>\n");
+    private static Table overview(List<RunResult> results) {
+        List<Row> rows = new ArrayList<>();
         for (RunResult r : results) {
-            out.append("<tr><td><a href=\"#").append(escape(r.run().scenario())).append("\">")
-                    .append(escape(r.run().scenario())).append("</a></td><td><a href=\"#").append(anchor(r)).append("\">")
-                    .append(escape(r.run().config())).append("</a></td><td>").append(escape(r.run().jdkShortVersion()))
-                    .append("</td><td class=\"").append(r.judgement().passed() ? "passed\">passed" : "failed\">FAILED")
-                    .append("</td><td class=\"verdict-").append(r.exit().verdict()).append("\">")
-                    .append(r.exit().verdict()).append("</td><td>").append(escape(r.judgement().expectedVerdict()))
-                    .append("</td>").append(num("%.1f", r.container().timeToExitMs() / 1000.0))
-                    .append(num("%d", r.memory().peakBytes() >> 20))
-                    .append(num("%.0f%%", r.memory().peakOfCap() * 100))
-                    .append(num("%.1f", r.memory().cpuSeconds()))
-                    .append(r.work() == null ? "<td>-</td>" : num("%.1f", r.work().opsPerSecond()))
-                    .append("<td>").append(escape(String.valueOf(r.nmt().grewMost()))).append("</td>")
-                    .append(num("%d", r.nmt().unexplainedBytes() >> 20)).append("</tr>\n");
+            rows.add(new Row(null, List.of(
+                    new Cell(r.run().scenario(), null, "#" + r.run().scenario()),
+                    new Cell(r.run().config(), null, "#" + anchor(r)),
+                    Cell.of(r.run().jdkShortVersion()),
+                    new Cell(r.judgement().passed() ? "passed" : "FAILED", r.judgement().passed() ? "passed" : "failed",
+                            null),
+                    new Cell(r.exit().verdict().name(), "verdict-" + r.exit().verdict(), null),
+                    Cell.of(r.judgement().expectedVerdict()),
+                    Cell.num("%.1f", r.container().timeToExitMs() / 1000.0),
+                    Cell.num("%d", r.memory().peakBytes() >> 20),
+                    Cell.num("%.0f%%", r.memory().peakOfCap() * 100),
+                    Cell.num("%.1f", r.memory().cpuSeconds()),
+                    r.work() == null ? Cell.of("-") : Cell.num("%.1f", r.work().opsPerSecond()),
+                    Cell.of(String.valueOf(r.nmt().grewMost())),
+                    Cell.num("%d", r.nmt().unexplainedBytes() >> 20))));
         }
-        return out.append("</table>\n").toString();
+        return new Table("overview", null, List.of("scenario", "config", "JDK", "judgement", "verdict", "expected",
+                "exit s", "peak MB", "peak/cap", "CPU s", "work/s", "grew most", "RSS beyond NMT MB"), rows);
     }
 
-    private static String details(RunResult r, Path root, Path runDir) {
-        String link = root.relativize(runDir).toString().replace('\\', '/') + "/";
-        StringBuilder out = new StringBuilder();
-        out.append("<details id=\"").append(anchor(r)).append("\"><summary>").append(escape(r.run().runName()))
-                .append(": ").append(r.exit().verdict()).append(" (expected ").append(escape(r.judgement().expectedVerdict()))
-                .append("), judgement ").append(r.judgement().passed() ? "passed" : "FAILED").append("</summary>\n");
+    private static RunDetails details(RunResult r, Path root, Path runDir) {
+        String link = "./" + root.relativize(runDir).toString().replace('\\', '/') + "/";
+        String summary = r.run().runName() + ": " + r.exit().verdict() + " (expected " + r.judgement().expectedVerdict()
+                + "), judgement " + (r.judgement().passed() ? "passed" : "FAILED");
+        List<Table> tables = new ArrayList<>();
         if (r.diagnosis() != null) {
-            out.append("<p class=\"diagnosis\">").append(escape(r.diagnosis().summary())).append("</p>\n");
-            out.append(suspects(r.diagnosis())).append(budget(r.diagnosis().budget()));
+            tables.add(suspects(r.diagnosis()));
+            tables.add(budget(r.diagnosis().budget()));
         }
+        String note = null;
+        List<Link> noteLinks = List.of();
         if (r.allocations() != null) {
-            out.append(allocations(r.allocations(), link));
+            AllocationProfile profile = r.allocations();
+            if (profile.problem() != null) {
+                note = "Who allocated (" + profile.profiler() + "): " + profile.problem();
+            } else {
+                note = String.format(Locale.ROOT, "Who allocated (%s), %d MB in the profile:", profile.profiler(),
+                        profile.totalBytes() >> 20);
+                noteLinks = profile.files().stream().map(file -> new Link(file, link + file)).toList();
+                tables.add(allocations(profile));
+            }
         }
-        out.append("<table>\n");
-        row(out, "program", r.run().program());
-        row(out, "image", r.run().image());
-        row(out, "JDK", r.run().jdkVersion());
-        row(out, "JVM flags", String.join(" ", r.run().jvmFlags()));
-        row(out, "environment", r.run().env().isEmpty() ? "-" : r.run().env().toString());
-        row(out, "arguments", String.join(" ", r.run().args()));
-        row(out, "exit", "code " + r.container().exitCode() + ", Docker OOMKilled " + r.container().dockerOomKilled()
+        List<Fact> facts = new ArrayList<>();
+        fact(facts, "program", r.run().program());
+        fact(facts, "image", r.run().image());
+        fact(facts, "JDK", r.run().jdkVersion());
+        fact(facts, "JVM flags", String.join(" ", r.run().jvmFlags()));
+        fact(facts, "environment", r.run().env().isEmpty() ? "-" : r.run().env().toString());
+        fact(facts, "arguments", String.join(" ", r.run().args()));
+        fact(facts, "exit", "code " + r.container().exitCode() + ", Docker OOMKilled " + r.container().dockerOomKilled()
                 + ", kernel OOM kills " + r.exit().evidence().kernelOomKills());
-        row(out, "kernel log", r.exit().kernelLog().isEmpty() ? "-" : String.join("\n", r.exit().kernelLog()));
-        row(out, "JVM errors", r.exit().jvmErrors().isEmpty() ? "-" : String.join("\n", r.exit().jvmErrors()));
-        row(out, "compiled methods", r.jit().compiledMethods().isEmpty() ? "- (no CITime report: killed before exit)"
+        fact(facts, "OutOfMemoryErrors seen", r.exit().outOfMemoryErrors().isEmpty() ? "-"
+                : r.exit().outOfMemoryErrors().stream().map(oom -> oom.witness() + ": " + oom.kind()
+                + (oom.thread() == null ? "" : " (thread " + oom.thread() + ")")).collect(Collectors.joining("\n")));
+        fact(facts, "crash report", r.exit().crashReport() == null ? "-" : r.exit().crashReport());
+        fact(facts, "kernel log", r.exit().kernelLog().isEmpty() ? "-" : String.join("\n", r.exit().kernelLog()));
+        fact(facts, "JVM errors", r.exit().jvmErrors().isEmpty() ? "-" : String.join("\n", r.exit().jvmErrors()));
+        fact(facts, "compiled methods", r.jit().compiledMethods().isEmpty() ? "- (no CITime report: killed before exit)"
                 : new java.util.TreeMap<>(r.jit().compiledMethods()).toString());
-        row(out, "JIT evidence", r.jit().evidence().isEmpty() ? "-" : String.join("\n", r.jit().evidence()));
+        fact(facts, "JIT evidence", r.jit().evidence().isEmpty() ? "-" : String.join("\n", r.jit().evidence()));
         Compilations compilations = r.jit().compilations();
         if (compilations != null) {
-            row(out, "compilations", "per tier " + new java.util.TreeMap<>(compilations.byTier()) + ", OSR "
+            fact(facts, "compilations", "per tier " + new java.util.TreeMap<>(compilations.byTier()) + ", OSR "
                     + compilations.osr() + ", made not entrant " + compilations.madeNotEntrant()
                     + "; code cache at the end (NMT Code) " + (r.nmt().last().getOrDefault("Code", 0L) >> 20) + " MB");
-            row(out, "unfinished tier-4 compilations", compilations.unfinishedCount() == 0 ? "-"
+            fact(facts, "unfinished tier-4 compilations", compilations.unfinishedCount() == 0 ? "-"
                     : compilations.unfinishedCount() + ": " + String.join("\n", compilations.unfinished()));
-            row(out, "biggest compilations", compilations.biggest().isEmpty()
+            fact(facts, "biggest compilations", compilations.biggest().isEmpty()
                     ? "- (reported by JDK 22 and later, for compilations that finished)"
                     : compilations.biggest().stream().map(c -> String.format(Locale.ROOT, "%s #%d %s: %d MB (%s)",
                     c.compiler(), c.id(), c.method(), c.bytes() >> 20, c.result())).collect(Collectors.joining("\n")));
         }
-        row(out, "malloc", String.valueOf(r.malloc()));
+        fact(facts, "malloc", String.valueOf(r.malloc()));
         if (r.service() != null) {
-            row(out, "service windows", r.service().windows().stream().map(w -> String.format(Locale.ROOT,
+            fact(facts, "service windows", r.service().windows().stream().map(w -> String.format(Locale.ROOT,
                     "%4.0f-%4.0f s %-12s %.3f cores, %.0f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms", w.fromS(),
                     w.toS(), w.phase(), w.cpuCores(), w.rate(), w.p50Ms(), w.p99Ms(), w.p999Ms()))
                     .collect(Collectors.joining("\n")));
         }
         if (r.load() != null) {
-            row(out, "load", loadText(r.load()));
+            fact(facts, "load", loadText(r.load()));
         }
-        row(out, "memory sampling", r.memory().samples() + " samples at " + String.format(Locale.ROOT, "%.0f Hz",
+        fact(facts, "memory sampling", r.memory().samples() + " samples at " + String.format(Locale.ROOT, "%.0f Hz",
                 r.memory().samplerHz()) + " (" + r.memory().sampler() + ")");
-        out.append("</table>\n<table><tr><th>check</th><th>expected</th><th>actual</th><th></th></tr>\n");
+        List<Row> checks = new ArrayList<>();
         for (CheckResult check : r.judgement().checks()) {
-            out.append("<tr><td>").append(escape(check.name())).append("</td><td>").append(escape(check.expected()))
-                    .append("</td><td>").append(escape(check.actual())).append("</td><td class=\"")
-                    .append(check.passed() ? "passed\">passed" : "failed\">FAILED").append("</td></tr>\n");
+            checks.add(new Row(null, List.of(Cell.of(check.name()), Cell.of(check.expected()), Cell.of(check.actual()),
+                    new Cell(check.passed() ? "passed" : "FAILED", check.passed() ? "passed" : "failed", null))));
         }
-        out.append("</table>\n<p>Files: ");
         List<String> files = new ArrayList<>(oomlab.layout.RunFiles.LISTED);
         files.removeIf(file -> !Files.exists(runDir.resolve(file))); // a program of your own has no workload.jsonl
         files.add(NmtDiff.FILE);
@@ -311,11 +356,9 @@ public final class HtmlReport {
         if (r.load() != null) {
             files.add(oomlab.container.ServiceLoad.LOG); // the generator's second-by-second lines
         }
-        for (String file : files) {
-            out.append("<a href=\"").append(escape(link + file)).append("\">").append(file).append("</a> ");
-        }
-        out.append("</p>\n<pre>").append(escape(NmtDiff.text(r))).append("</pre>\n</details>\n");
-        return out.toString();
+        return new RunDetails(anchor(r), summary, r.diagnosis() == null ? null : r.diagnosis().summary(), note,
+                noteLinks, tables, facts, new Table(null, "checks", List.of("check", "expected", "actual", ""), checks),
+                files.stream().map(file -> new Link(file, link + file)).toList(), NmtDiff.text(r));
     }
 
     /** The load on a service in a few lines: how it was reached, and what the generator measured. */
@@ -338,61 +381,44 @@ public final class HtmlReport {
                 measured.completed() ? "sent in full" : "cut short: the service was gone")).toString();
     }
 
-    private static String suspects(Diagnosis diagnosis) {
-        StringBuilder out = new StringBuilder("<table class=\"suspects\"><tr><th>suspect</th><th>from</th>"
-                + "<th>growth MB</th><th>share of growth</th><th>peak MB</th></tr>\n");
+    private static Table suspects(Diagnosis diagnosis) {
+        List<Row> rows = new ArrayList<>();
         for (Suspect suspect : diagnosis.suspects()) {
-            out.append("<tr><td>").append(escape(suspect.name())).append("</td><td>").append(escape(suspect.source()))
-                    .append("</td>").append(num("%+d", suspect.growthBytes() >> 20))
-                    .append(num("%.0f%%", suspect.share() * 100)).append(num("%d", suspect.peakBytes() >> 20))
-                    .append("</tr>\n");
+            rows.add(new Row(null, List.of(Cell.of(suspect.name()), Cell.of(suspect.source()),
+                    Cell.num("%+d", suspect.growthBytes() >> 20), Cell.num("%.0f%%", suspect.share() * 100),
+                    Cell.num("%d", suspect.peakBytes() >> 20))));
         }
-        return out.append("</table>\n").toString();
+        return new Table(null, "suspects", List.of("suspect", "from", "growth MB", "share of growth", "peak MB"), rows);
     }
 
-    private static String allocations(AllocationProfile profile, String link) {
-        StringBuilder out = new StringBuilder("<p>Who allocated (" + escape(profile.profiler()) + ")");
-        if (profile.problem() != null) {
-            return out.append(": ").append(escape(profile.problem())).append("</p>\n").toString();
-        }
-        out.append(String.format(Locale.ROOT, ", %d MB in the profile:", profile.totalBytes() >> 20));
-        for (String file : profile.files()) {
-            out.append(" <a href=\"").append(escape(link + file)).append("\">").append(escape(file)).append("</a>");
-        }
-        out.append("</p>\n<table class=\"frames\"><tr><th>frame</th><th>MB under it</th><th>share</th></tr>\n");
+    private static Table allocations(AllocationProfile profile) {
+        List<Row> rows = new ArrayList<>();
         for (Frame frame : profile.topFrames()) {
-            out.append("<tr><td>").append(escape(frame.name())).append("</td>").append(num("%d", frame.bytes() >> 20))
-                    .append(num("%.1f%%", frame.share() * 100)).append("</tr>\n");
+            rows.add(new Row(null, List.of(Cell.of(frame.name()), Cell.num("%d", frame.bytes() >> 20),
+                    Cell.num("%.1f%%", frame.share() * 100))));
         }
-        return out.append("</table>\n").toString();
+        return new Table(null, "frames", List.of("frame", "MB under it", "share"), rows);
     }
 
-    private static String budget(Budget budget) {
-        StringBuilder out = new StringBuilder("<table class=\"budget\"><tr><th>sizing formula item</th>"
-                + "<th>budget MB</th><th>measured peak MB</th><th>budget from</th></tr>\n");
+    private static Table budget(Budget budget) {
+        List<Row> rows = new ArrayList<>();
         for (BudgetLine line : budget.lines()) {
-            out.append("<tr").append(line.hasSlot() ? "" : " class=\"failed\"").append("><td>")
-                    .append(escape(line.item())).append("</td>")
-                    .append(line.hasSlot() ? num("%d", line.budgetBytes() >> 20) : "<td>no slot</td>")
-                    .append(num("%d", line.measuredBytes() >> 20)).append("<td>").append(escape(line.basis()))
-                    .append("</td></tr>\n");
+            rows.add(new Row(line.hasSlot() ? null : "failed", List.of(Cell.of(line.item()),
+                    line.hasSlot() ? Cell.num("%d", line.budgetBytes() >> 20) : Cell.of("no slot"),
+                    Cell.num("%d", line.measuredBytes() >> 20), Cell.of(line.basis()))));
         }
-        out.append("<tr><th>total</th>").append(num("%d", budget.budgetBytes() >> 20))
-                .append(num("%d", budget.measuredBytes() >> 20)).append("<td>measured: the container's peak</td></tr>\n");
-        return out.append("</table>\n").toString();
+        rows.add(new Row("total", List.of(Cell.of("total"), Cell.num("%d", budget.budgetBytes() >> 20),
+                Cell.num("%d", budget.measuredBytes() >> 20), Cell.of("measured: the container's peak"))));
+        return new Table(null, "budget", List.of("sizing formula item", "budget MB", "measured peak MB", "budget from"),
+                rows);
     }
 
-    private static void row(StringBuilder out, String name, String value) {
-        out.append("<tr><th>").append(escape(name)).append("</th><td><pre>").append(escape(value))
-                .append("</pre></td></tr>\n");
-    }
-
-    private static String num(String format, Object value) {
-        return "<td class=\"num\">" + String.format(Locale.ROOT, format, value) + "</td>";
+    private static void fact(List<Fact> facts, String name, String value) {
+        facts.add(new Fact(name, value));
     }
 
     private static String anchor(RunResult r) {
-        return escape(r.run().scenario() + "--" + r.run().runName());
+        return r.run().scenario() + "--" + r.run().runName();
     }
 
     private static List<Sample> readSamples(Path csv) {
@@ -407,28 +433,10 @@ public final class HtmlReport {
         return Math.round(mb * 10) / 10.0;
     }
 
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     private static String json(Data data) {
         try {
-            // inside <script>, "</" would end the element early
-            return JSON.writeValueAsString(data).replace("</", "<\\/");
+            // inside <script>, "</" would end the element early (and "<!--" would open a comment)
+            return JSON.writeValueAsString(data).replace("</", "<\\/").replace("<!--", "<\\u0021--");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

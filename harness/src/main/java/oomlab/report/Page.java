@@ -24,6 +24,6 @@ final class Page {
         }
         // inside a script element only "</" can end it early: JSON allows "<\/" for the same text
         return page.replace("/*ECHARTS*/", HtmlReport.resource(HtmlReport.ECHARTS).replace("</script", "<\\/script"))
-                .replace("/*DATA*/", json.replace("</", "<\\/").replace("<!--", "<\\!--"));
+                .replace("/*DATA*/", json.replace("</", "<\\/").replace("<!--", "<\\u0021--"));
     }
 }

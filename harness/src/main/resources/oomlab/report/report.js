@@ -5,6 +5,75 @@
   var data = JSON.parse(document.getElementById('oomlab-data').textContent);
   window.oomlabCharts = [];
 
+  // The page itself, from the data: elements made here, text set as text.
+  function el(tag, attributes, text) {
+    var element = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (attributes[name] !== null && attributes[name] !== undefined) { element.setAttribute(name, attributes[name]); }
+    });
+    if (text !== undefined && text !== null) { element.textContent = text; }
+    return element;
+  }
+  // Links are the report's own: an anchor on this page or a file beside it, never another kind of URL.
+  function safeHref(href) { return /^(#|\.\/)/.test(href) ? href : '#'; }
+  function link(text, href) { return el('a', { href: safeHref(href) }, text); }
+  function table(t) {
+    var element = el('table', { id: t.id, 'class': t.cls });
+    var head = el('tr');
+    t.header.forEach(function (name) { head.appendChild(el('th', {}, name)); });
+    element.appendChild(head);
+    t.rows.forEach(function (row) {
+      var tr = el('tr', { 'class': row.cls });
+      row.cells.forEach(function (cell) {
+        var td = el('td', { 'class': cell.cls });
+        if (cell.href) { td.appendChild(link(cell.text, cell.href)); } else { td.textContent = cell.text; }
+        tr.appendChild(td);
+      });
+      element.appendChild(tr);
+    });
+    return element;
+  }
+  function details(d) {
+    var block = el('details', { id: d.anchor });
+    block.appendChild(el('summary', {}, d.summary));
+    if (d.diagnosis) { block.appendChild(el('p', { 'class': 'diagnosis' }, d.diagnosis)); }
+    if (d.note) {
+      var note = el('p', {}, d.note);
+      d.noteLinks.forEach(function (l) { note.appendChild(document.createTextNode(' ')); note.appendChild(link(l.text, l.href)); });
+      block.appendChild(note);
+    }
+    d.tables.forEach(function (t) { block.appendChild(table(t)); });
+    var facts = el('table');
+    d.facts.forEach(function (fact) {
+      var tr = el('tr');
+      tr.appendChild(el('th', {}, fact.name));
+      var td = el('td');
+      td.appendChild(el('pre', {}, fact.value));
+      tr.appendChild(td);
+      facts.appendChild(tr);
+    });
+    block.appendChild(facts);
+    block.appendChild(table(d.checks));
+    var files = el('p', {}, 'Files: ');
+    d.files.forEach(function (l) { files.appendChild(link(l.text, l.href)); files.appendChild(document.createTextNode(' ')); });
+    block.appendChild(files);
+    block.appendChild(el('pre', {}, d.nmtDiff));
+    return block;
+  }
+  var page = document.getElementById('report');
+  document.getElementById('meta').textContent = data.meta;
+  page.appendChild(table(data.overview));
+  data.scenarios.forEach(function (scenario) {
+    page.appendChild(el('h2', { id: scenario.name }, scenario.name));
+    page.appendChild(el('div', { 'class': 'chart', id: scenario.curvesId }));
+    page.appendChild(el('h3', {}, 'Native Memory Tracking per run'));
+    var grid = el('div', { 'class': 'nmt-grid' });
+    scenario.runs.forEach(function (run) { grid.appendChild(el('div', { 'class': 'chart', id: run.nmtId })); });
+    page.appendChild(grid);
+    page.appendChild(el('h3', {}, 'Runs'));
+    scenario.runs.forEach(function (run) { page.appendChild(details(run.details)); });
+  });
+
   function chart(id, option) {
     var element = document.getElementById(id);
     var instance = echarts.init(element, null, { renderer: 'svg' });

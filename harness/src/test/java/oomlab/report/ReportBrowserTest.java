@@ -97,6 +97,12 @@ class ReportBrowserTest {
                 .isGreaterThan(20));
         assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#overview tr"))).hasSize(1 + results.size());
 
+        assertThat(browser.executeScript("return window.oomlabInjected === undefined")).as("markup in output ran")
+                .isEqualTo(true);
+        assertThat(browser.findElements(org.openqa.selenium.By.tagName("b"))).as("markup in output rendered").isEmpty();
+        assertThat((String) browser.executeScript("return document.getElementById('report').textContent"))
+                .as("the line shown as text").contains(ReportFolderFixture.HOSTILE);
+        assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("details"))).hasSize(results.size());
         assertThat(browser.executeScript("return window.oomlabErrors")).as("errors on the page").asList().isEmpty();
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).as("console errors")
                 .filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())

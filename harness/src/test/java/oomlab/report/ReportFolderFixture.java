@@ -28,6 +28,9 @@ final class ReportFolderFixture {
     static final List<String> NMT_CATEGORIES = List.of("Java Heap", "Compiler", "Arena Chunk", "Code", "GC",
             "Metaspace", "Thread", "Class", "Symbol", "Internal", "Other");
 
+    /** Markup in a line of a run's output, which the page must show as text and never run. */
+    static final String HOSTILE = "</pre></details><script>window.oomlabInjected=true</script><b>bold</b>";
+
     private ReportFolderFixture() {
     }
 
@@ -39,7 +42,8 @@ final class ReportFolderFixture {
                 id.jdkVersion(), id.program(), id.image(), id.capBytes(), id.heapBytes(), id.timeoutSeconds(),
                 List.of("-Xmx768m"), id.env(), id.args(), id.command()), base.container(), base.memory(),
                 ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0),
-                        List.of("Memory cgroup out of memory: Killed process 3353 (java)"), List.of()),
+                        // a line of output is only text on the page, whatever it holds
+                        List.of("Memory cgroup out of memory: Killed process 3353 (java) " + HOSTILE), List.of()),
                 base.work(), base.service(), base.jit(), base.malloc(), NmtStats.of(probeLines(true)), null, base.diagnosis(),
                 base.judgement());
         runFolder(root, c2, true);
