@@ -10,7 +10,8 @@ import oomlab.scenario.ScenarioFileException;
 /**
  * One use of the lab, the same for every entry point (the matrix test, RunLab, the scenario check, the
  * benchmark, the right-sizing search): open (the scenario file read and checked against this host, the runs
- * selected, their programs resolved — every mistake told before any container), run the plans, close (the whole
+ * selected, their programs resolved, their JDKs and JVM flags tried on this host — every mistake told before any
+ * container), run the plans, close (the whole
  * results folder judged and printed as one table, the report written, against the baseline when one is given).
  * The exit codes are the re-judge's: 0 every run passed, 1 one failed, 2 bad input.
  */
@@ -38,6 +39,10 @@ public final class LabSession {
             Lab lab = new Lab(settings);
             List<RunPlan> plans = lab.selectedRuns();
             lab.resolvePrograms(plans); // a program Maven cannot resolve is a mistake of the file too
+            // a JDK no image can be had for, a flag its JVM rejects: told now, not by a container 30 s later
+            oomlab.launch.Preflight.check(settings.scenarioFile(), plans, new oomlab.launch.Preflight.Host(
+                    settings.baseImages(), jdk -> oomlab.container.LabImages.localJdk(jdk, settings.jdkHomes().get(jdk)),
+                    Settings.registryAnswer()));
             return new LabSession(settings, lab, plans);
         } catch (ScenarioFileException | IllegalArgumentException e) {
             throw new BadInput(e.getMessage(), e);

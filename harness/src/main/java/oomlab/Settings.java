@@ -3,6 +3,7 @@ package oomlab;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import oomlab.profiling.Profiler;
@@ -67,6 +68,15 @@ public record Settings(
     public Settings {
         baseImages = Map.copyOf(baseImages);
         jdkHomes = Map.copyOf(jdkHomes);
+    }
+
+    /**
+     * Whether images can be pulled, where the build has asked Docker already (ensure-docker.sh sets
+     * {@code oomlab.registryReachable} for the tests); empty where it has not (the scenario check runs before it).
+     */
+    public static Optional<Boolean> registryAnswer() {
+        return Optional.ofNullable(System.getProperty("oomlab.registryReachable")).filter(v -> !v.isBlank())
+                .map(Boolean::parseBoolean);
     }
 
     /** The settings of this JVM: its system properties and its environment. */

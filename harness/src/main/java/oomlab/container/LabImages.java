@@ -198,7 +198,7 @@ public final class LabImages {
         return tag;
     }
 
-    static Optional<Path> localJdk(int jdk, Path chosen) {
+    public static Optional<Path> localJdk(int jdk, Path chosen) {
         if (chosen != null) {
             return Optional.of(chosen);
         }
