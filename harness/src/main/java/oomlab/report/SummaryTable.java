@@ -53,6 +53,7 @@ public final class SummaryTable implements ResultFormat {
         loadTable(results, out);
         nmtPeaks(results, out);
         repeats(results, out);
+        margins(results, out);
         List<RunResult> failed = results.stream().filter(r -> !r.judgement().passed()).toList();
         for (RunResult r : failed) {
             out.append("\nFAILED ").append(r.run().displayName()).append(":\n");
@@ -62,6 +63,34 @@ public final class SummaryTable implements ResultFormat {
         }
         out.append(String.format(Locale.ROOT, "%n%d run(s): %d passed, %d failed%n", results.size(),
                 results.size() - failed.size(), failed.size()));
+    }
+
+    /** A survivor above this share of its cap ended within a few percent of the kill: its verdict is a coin toss. */
+    static final double KNIFE_EDGE = 0.97;
+
+    /**
+     * Runs whose verdict was decided by a few megabytes: a survivor that ended above {@link #KNIFE_EDGE} of its cap
+     * (a little more memory anywhere, a noisier neighbour, and it is killed). Such a scenario guards nothing; it
+     * wants a cap with room, or REPORT with the measured reason.
+     */
+    static List<String> knifeEdges(List<RunResult> results) {
+        return results.stream().filter(r -> r.exit().verdict() == Verdict.SURVIVED && r.memory().peakOfCap() > KNIFE_EDGE)
+                .map(r -> String.format(Locale.ROOT, "%s (JDK %d) survived at %.1f%% of its cap (%d of %d MB): within"
+                                + " %.0f%% of the kill, a knife edge; give it a cap with room or make it REPORT",
+                        r.run().displayName(), r.run().jdkMajor(), r.memory().peakOfCap() * 100,
+                        r.memory().peakBytes() >> 20, r.run().capBytes() >> 20, (1 - KNIFE_EDGE) * 100))
+                .toList();
+    }
+
+    private static void margins(List<RunResult> results, Appendable out) throws IOException {
+        List<String> edges = knifeEdges(results);
+        if (edges.isEmpty()) {
+            return;
+        }
+        out.append("\nMargins:\n");
+        for (String edge : edges) {
+            out.append("- warning: ").append(edge).append('\n');
+        }
     }
 
     /**

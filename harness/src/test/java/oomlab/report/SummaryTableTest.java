@@ -31,4 +31,24 @@ class SummaryTableTest {
         assertThat(SummaryTable.workText(new WorkReport("steady", 100, "iterations", 1, 1, true), Verdict.SURVIVED))
                 .isEqualTo("100 iterations");
     }
+
+    /** Seen in CI: gc-overhead / gc-zgc-generational SURVIVED at 2,295 of 2,304 MB where a kill was expected. */
+    @Test
+    void aSurvivorWithinAFewPercentOfItsCapIsAKnifeEdge() throws IOException {
+        oomlab.result.RunResult c1 = ResultFixture.c1Survivor(); // 55% of its cap: room to spare
+        oomlab.sampling.MemoryCurve m = c1.memory();
+        long cap = c1.run().capBytes();
+        oomlab.result.RunResult edge = new oomlab.result.RunResult(c1.formatVersion(), c1.run(), c1.container(),
+                new oomlab.sampling.MemoryCurve(m.sampler(), m.samples(), m.samplerHz(), m.createdToFirstSampleMs(),
+                        cap / 1000 * 996, 0.996, m.cpuSeconds(), m.samplerCpuMs()),
+                c1.exit(), c1.work(), c1.service(), c1.jit(), c1.malloc(), c1.nmt(), c1.allocations(), c1.diagnosis(),
+                c1.judgement());
+
+        assertThat(SummaryTable.knifeEdges(List.of(c1))).isEmpty();
+        assertThat(SummaryTable.knifeEdges(List.of(edge))).singleElement().asString()
+                .contains("c2-leak / c1 (JDK 17) survived at 99.6% of its cap").contains("knife edge");
+        StringBuilder out = new StringBuilder();
+        new SummaryTable().write(List.of(c1, edge), out);
+        assertThat(out).contains("Margins:\n- warning: c2-leak / c1 (JDK 17) survived at 99.6%");
+    }
 }
