@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import oomlab.analysis.RunAnalysis;
 import oomlab.container.ContainerRunner;
+import oomlab.container.Interruption;
 import oomlab.container.RawRun;
 import oomlab.container.TestcontainersRunner;
 import oomlab.launch.Launch;
@@ -75,6 +76,9 @@ public final class Lab {
     }
 
     private RunResult run(RunPlan plan, ResultFiles results) {
+        if (Interruption.requested()) { // the harness is on its way out: start nothing more
+            throw new IllegalStateException(plan.displayName() + ": not started, the harness was interrupted");
+        }
         Scenario scenario = plan.scenario();
         Path runDir = results.freshRunDir(scenario.name(), plan.runName());
         String image = scenario.runsOwnImage() ? scenario.program().image() : images().workloadImage(plan.jdk());
@@ -87,12 +91,17 @@ public final class Lab {
         System.out.printf("[oomlab] %s: %s on JDK %d, cap %s, heap %s, image %s%n", plan.displayName(),
                 Launcher.describe(scenario, image), plan.jdk(), scenario.memory(), scenario.heap(), image);
 
-        RawRun raw = runner.run(launched.container());
-        ResultJson.writeRecord(files.file(RunFiles.RAW_RUN), raw);
-        RunResult result = RunAnalysis.analyse(launched.launch(), raw, files, this::copyOutOfImage);
-        results.write(result, runDir);
-        printOutcome(plan, result);
-        return result;
+        Interruption.begin(); // a SIGTERM from here on waits for this run's result to be written
+        try {
+            RawRun raw = runner.run(launched.container());
+            ResultJson.writeRecord(files.file(RunFiles.RAW_RUN), raw);
+            RunResult result = RunAnalysis.analyse(launched.launch(), raw, files, this::copyOutOfImage);
+            results.write(result, runDir);
+            printOutcome(plan, result);
+            return result;
+        } finally {
+            Interruption.end();
+        }
     }
 
     private static void printOutcome(RunPlan plan, RunResult result) {

@@ -54,7 +54,7 @@ public final class RunAnalysis {
         ExitEvidence evidence = new ExitEvidence(raw.outcome().exitCode(), raw.outcome().dockerOomKilled(),
                 (int) Math.max(oomKills, KernelLog.killsIn(kernelLines)), !outOfMemory.isEmpty(),
                 raw.outcome().timedOut(), preloadNotApplied(launch, malloc), samples.secondsAtCapAtEnd(),
-                raw.outcome().stoppedAfterLoad());
+                raw.outcome().stoppedAfterLoad(), raw.outcome().interrupted());
         List<Path> crashReports = files.crashReports();
         ExitAnalysis exit = ExitAnalysis.of(evidence, kernelLines, jvm.jvmErrors(), outOfMemory,
                 crashReports.isEmpty() ? null : crashReports.get(0).getFileName().toString());
@@ -106,7 +106,7 @@ public final class RunAnalysis {
                 : probe.last().map(line -> line.cpuNanos() / 1e9).orElse(-1.0);
         long peak = Math.max(samples.peakBytes(), raw.recordedPeakBytes());
         return new MemoryCurve(raw.sampler(), samples.count(), samples.hz(), createdToFirst, peak,
-                (double) peak / capBytes, cpu, raw.samplerCpuMs());
+                (double) peak / capBytes, cpu, raw.samplerCpuMs(), samples.atCap());
     }
 
     /** jeprof on the last profile, against the JVM binaries of the very image the run used. */

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param timedOut  the harness killed it at the scenario's timeout
  * @param hardening how Docker confined it (null where it never started)
  * @param stoppedAfterLoad the service was still running when its load had been sent, and the lab stopped it
+ * @param interrupted the harness was told to stop (SIGINT, SIGTERM) while the container ran, and killed it
  */
 public record ContainerOutcome(
         String containerId,
@@ -21,7 +22,15 @@ public record ContainerOutcome(
         boolean dockerOomKilled,
         boolean timedOut,
         Hardening hardening,
-        boolean stoppedAfterLoad) {
+        boolean stoppedAfterLoad,
+        boolean interrupted) {
+
+    public ContainerOutcome(String containerId, long hostPid, Instant createdAt, Instant startedAt, Instant finishedAt,
+                            long exitCode, boolean dockerOomKilled, boolean timedOut, Hardening hardening,
+                            boolean stoppedAfterLoad) {
+        this(containerId, hostPid, createdAt, startedAt, finishedAt, exitCode, dockerOomKilled, timedOut, hardening,
+                stoppedAfterLoad, false);
+    }
 
     public ContainerOutcome(String containerId, long hostPid, Instant createdAt, Instant startedAt, Instant finishedAt,
                             long exitCode, boolean dockerOomKilled, boolean timedOut, Hardening hardening) {

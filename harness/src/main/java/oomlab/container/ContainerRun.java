@@ -108,6 +108,12 @@ public final class ContainerRun {
                     stoppedAfterLoad = true;
                     ended = true;
                 }
+                boolean interrupted = !ended && Interruption.requested();
+                if (interrupted) {
+                    System.out.printf("[oomlab] %s: interrupted; killing the container%n", label);
+                    killQuietly();
+                    ended = true;
+                }
                 boolean timedOut = !ended;
                 if (timedOut) {
                     System.out.printf("[oomlab] %s: still running after %ds, killing it (TIMEOUT)%n",
@@ -116,7 +122,7 @@ public final class ContainerRun {
                     waitForExit(timeout);
                 }
                 containerLog.awaitEnd(label);
-                return outcome(timedOut, stoppedAfterLoad);
+                return outcome(timedOut, stoppedAfterLoad, interrupted);
             } finally {
                 Watchdog armed = watchdog.get();
                 if (armed != null) {
@@ -166,9 +172,9 @@ public final class ContainerRun {
                             nextReport[0] += PROGRESS_EVERY.toNanos();
                             printProgress((System.nanoTime() - start) / 1_000_000_000);
                         }
-                        return !isRunning() || companion != null && companion.finished();
+                        return Interruption.requested() || !isRunning() || companion != null && companion.finished();
                     });
-            return !isRunning();
+            return !Interruption.requested() && !isRunning();
         } catch (ConditionTimeoutException e) {
             return false;
         }
@@ -187,10 +193,25 @@ public final class ContainerRun {
                 label, elapsedSeconds, memory, cap.megabytes(), samples.peakBytes() >> 20);
     }
 
-    private ContainerOutcome outcome(boolean timedOut, boolean stoppedAfterLoad) {
-        InspectContainerResponse end = container.getDockerClient().inspectContainerCmd(container.getContainerId())
-                .exec();
+    private void killQuietly() {
+        try {
+            container.getDockerClient().killContainerCmd(container.getContainerId()).exec();
+        } catch (RuntimeException e) {
+            // gone already (Testcontainers' own shutdown hook removes what it started)
+        }
+    }
+
+    private ContainerOutcome outcome(boolean timedOut, boolean stoppedAfterLoad, boolean interrupted) {
         InspectContainerResponse start = startInfo.get();
+        InspectContainerResponse end;
+        try {
+            end = container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec();
+        } catch (RuntimeException e) {
+            if (!interrupted || start == null) {
+                throw e;
+            }
+            end = start; // removed by another shutdown hook meanwhile: what Docker said at the start stands
+        }
         return new ContainerOutcome(
                 end.getId(),
                 start == null || start.getState().getPidLong() == null ? 0 : start.getState().getPidLong(),
@@ -201,7 +222,7 @@ public final class ContainerRun {
                 Boolean.TRUE.equals(end.getState().getOOMKilled()),
                 timedOut,
                 start == null ? null : Hardening.of(start),
-                stoppedAfterLoad);
+                stoppedAfterLoad, interrupted);
     }
 
     private static Instant instant(String dockerTime) {

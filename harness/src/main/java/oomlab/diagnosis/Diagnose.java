@@ -20,6 +20,8 @@ public final class Diagnose {
     private static final long MB = 1 << 20;
     /** Below this a suspect's growth is noise at the probe's resolution, not a finding. */
     static final long NOTABLE_GROWTH = 4 * MB;
+    /** At the cap this long is worth a word: the kernel's reclaim before a kill takes a second or two at most. */
+    static final double PINNED_SECONDS = 3;
 
     /**
      * Frames every compiler thread's allocation passes through (the thread loop, the arena's own growth): true
@@ -69,6 +71,13 @@ public final class Diagnose {
         }
         if (crashReport != null) {
             line.append("; the JVM's crash report: ").append(crashReport);
+        }
+        MemoryCurve.AtCap atCap = memory.atCap();
+        if (atCap != null && atCap.pinnedSeconds() >= PINNED_SECONDS) {
+            // the symptom people see in production: a pod that hangs at its limit, re-reading its own files
+            line.append(String.format(Locale.ROOT, "; pinned at the cap for %.0f s while the kernel re-read %d MB of"
+                            + " the container's own files (%d major faults): reclaim instead of a kill, a thrash",
+                    atCap.pinnedSeconds(), atCap.refaultedFileBytes() / MB, atCap.majorFaults()));
         }
         List<Suspect> grew = suspects.stream().filter(s -> s.growthBytes() >= NOTABLE_GROWTH).limit(2).toList();
         if (nmt.probeSamples() == 0) {
@@ -126,6 +135,8 @@ public final class Diagnose {
             case CRASHED -> "crashed";
             case STALLED -> String.format(Locale.ROOT, "stalled at the %d MB cap until the timeout (the kernel"
                     + " reclaimed instead of killing)", capBytes / MB);
+            case INTERRUPTED -> String.format(Locale.ROOT, "interrupted (the harness was stopped), peak %d MB so far",
+                    memory.peakBytes() / MB);
             case TIMEOUT -> String.format(Locale.ROOT, "still running at the timeout, peak %d MB",
                     memory.peakBytes() / MB);
         };

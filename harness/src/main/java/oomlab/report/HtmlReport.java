@@ -56,12 +56,17 @@ public final class HtmlReport {
     record Data(String meta, Table overview, List<ScenarioCharts> scenarios) {
     }
 
-    record ScenarioCharts(String name, String curvesId, long capMb, long heapMb, List<RunCharts> runs) {
+    /** @param refaultsId the chart under the curves of the file pages re-read (the thrash), null where none was counted */
+    record ScenarioCharts(String name, String curvesId, String refaultsId, long capMb, long heapMb,
+                          List<RunCharts> runs) {
     }
 
-    /** @param kill [seconds, MB] where the run was killed, or null */
-    record RunCharts(String run, String nmtId, List<double[]> cgroupMb, double[] kill, NmtChart nmt,
-                     RunDetails details) {
+    /**
+     * @param kill           [seconds, MB] where the run was killed, or null
+     * @param refaultMbPerS  [seconds, MB/s] of file pages the kernel read again (empty where not counted)
+     */
+    record RunCharts(String run, String nmtId, List<double[]> cgroupMb, double[] kill, List<double[]> refaultMbPerS,
+                     NmtChart nmt, RunDetails details) {
     }
 
     /**
@@ -134,8 +139,9 @@ public final class HtmlReport {
                 Path runDir = root.resolve(run.run().scenario()).resolve(run.run().runName());
                 runs.add(runCharts(run, nmtId, runDir, categories, details(run, root, runDir)));
             }
-            scenarios.add(new ScenarioCharts(scenario.getKey(), curvesId, any.run().capBytes() >> 20,
-                    any.run().heapBytes() >> 20, runs));
+            boolean refaults = runs.stream().anyMatch(run -> !run.refaultMbPerS().isEmpty());
+            scenarios.add(new ScenarioCharts(scenario.getKey(), curvesId, refaults ? curvesId + "-refaults" : null,
+                    any.run().capBytes() >> 20, any.run().heapBytes() >> 20, runs));
         }
         String meta = results.size() + " run(s) from " + root.toAbsolutePath() + ", written "
                 + Instant.now().toString().substring(0, 19).replace('T', ' ') + " UTC";
@@ -203,8 +209,24 @@ public final class HtmlReport {
                     .mapToLong(Sample::cgroupBytes).max().orElse(last.cgroupBytes());
             kill = new double[] {last.tMs() / 1000.0, round(highest / MB)};
         }
-        return new RunCharts(run.run().runName(), nmtId, cgroup, kill, nmtChart(runDir.resolve("probe.jsonl"),
+        return new RunCharts(run.run().runName(), nmtId, cgroup, kill, refaultRate(samples),
+                nmtChart(runDir.resolve("probe.jsonl"),
                 samples.isEmpty() ? 0 : samples.get(0).epochMs() - samples.get(0).tMs(), named), details);
+    }
+
+    /** File pages re-read per second between samples, [seconds, MB/s]; empty where the sampler counted none. */
+    private static List<double[]> refaultRate(List<Sample> samples) {
+        List<double[]> rate = new ArrayList<>();
+        for (int i = 1; i < samples.size(); i++) {
+            Sample before = samples.get(i - 1);
+            Sample after = samples.get(i);
+            if (before.refaultFile() < 0 || after.refaultFile() < 0 || after.tMs() <= before.tMs()) {
+                continue;
+            }
+            double mb = Math.max(0, after.refaultFile() - before.refaultFile()) * 4096.0 / MB;
+            rate.add(new double[] {after.tMs() / 1000.0, round(mb * 1000.0 / (after.tMs() - before.tMs()))});
+        }
+        return downsample(rate);
     }
 
     /** The named categories and the rest summed, each a series of [seconds since the container started, MB]. */
@@ -339,6 +361,15 @@ public final class HtmlReport {
         }
         if (r.load() != null) {
             fact(facts, "load", loadText(r.load()));
+        }
+        if (r.memory().atCap() != null) {
+            {
+                oomlab.sampling.MemoryCurve.AtCap atCap = r.memory().atCap();
+                fact(facts, "at the cap", String.format(Locale.ROOT, "pinned %.1f s; meanwhile the kernel re-read %d MB"
+                                + " of the container's own files, %d major faults (whole run: %d MB, %d)",
+                        atCap.pinnedSeconds(), atCap.refaultedFileBytes() >> 20, atCap.majorFaults(),
+                        atCap.refaultedFileBytesInRun() >> 20, atCap.majorFaultsInRun()));
+            }
         }
         fact(facts, "memory sampling", r.memory().samples() + " samples at " + String.format(Locale.ROOT, "%.0f Hz",
                 r.memory().samplerHz()) + " (" + r.memory().sampler() + ")");

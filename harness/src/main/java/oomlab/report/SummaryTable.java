@@ -202,6 +202,7 @@ public final class SummaryTable implements ResultFormat {
             case KILLED -> " (killed)";
             case JAVA_OOM -> " (stopped by OutOfMemoryError)";
             case TIMEOUT -> " (timed out)";
+            case INTERRUPTED -> " (interrupted)";
             case STALLED -> " (stalled at the cap)";
             case CRASHED -> " (crashed)";
             case SURVIVED -> " (exited before its report)";

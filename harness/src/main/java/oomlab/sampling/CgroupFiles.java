@@ -14,6 +14,8 @@ import java.nio.file.Path;
  *   OOM kills     memory.oom_control oom_kill                memory.events oom_kill
  *   peak          memory.max_usage_in_bytes                  memory.peak (kernel 5.19+)
  *   CPU           cpuacct.usage (ns)                         cpu.stat usage_usec (µs)
+ *   refaults      memory.stat total_workingset_refault_file      memory.stat workingset_refault_file
+ *   major faults  memory.stat total_pgmajfault               memory.stat pgmajfault
  * </pre>
  *
  * @param cpu  null where the CPU controller's folder was not found
@@ -56,8 +58,10 @@ public record CgroupFiles(String source, Path usage, Path stat, String rssKey, S
             String text = Files.readString(cpu);
             cpuNanos = cpuInMicros ? keyed(text, "usage_usec") * 1000 : number(text);
         }
+        boolean v1 = rssKey.startsWith("total_");
         return new Sample(tMs, epochMs, usageBytes, keyed(statText, rssKey), keyed(statText, cacheKey), cpuNanos,
-                oomKills);
+                oomKills, keyed(statText, v1 ? "total_workingset_refault_file" : "workingset_refault_file"),
+                keyed(statText, v1 ? "total_pgmajfault" : "pgmajfault"));
     }
 
     /** The kernel's recorded peak usage, or 0 where it keeps none (v2 before kernel 5.19). */

@@ -12,11 +12,33 @@ package oomlab.sampling;
  *                                none); -1 when neither said
  * @param samplerCpuMs            CPU the harness's own sampler thread used for this run (its cost); -1 where
  *                                unknown
+ * @param atCap                   the time pinned at the cap and the thrash meanwhile; null where the sampler
+ *                                counts no refaults (Docker's stats API)
  */
 public record MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs,
-                          long peakBytes, double peakOfCap, double cpuSeconds, long samplerCpuMs) {
+                          long peakBytes, double peakOfCap, double cpuSeconds, long samplerCpuMs, AtCap atCap) {
+    public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,
+                       double peakOfCap, double cpuSeconds, long samplerCpuMs) {
+        this(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap, cpuSeconds, samplerCpuMs, null);
+    }
+
     public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,
                        double peakOfCap, double cpuSeconds) {
         this(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap, cpuSeconds, -1);
+    }
+
+    /**
+     * The thrash at the cap: how long the container was pinned there (99% or more of the cap, every stretch
+     * together) and how much of its own files the kernel read again meanwhile — the symptom of a pod that hangs at
+     * its limit before it dies (cgroup v1 reclaims file pages it can re-read instead of killing).
+     *
+     * @param pinnedSeconds          time at the cap
+     * @param refaultedFileBytes     file pages re-read while at the cap (workingset_refault_file × 4 KB)
+     * @param majorFaults            major page faults while at the cap
+     * @param refaultedFileBytesInRun file pages re-read over the whole run
+     * @param majorFaultsInRun       major page faults over the whole run
+     */
+    public record AtCap(double pinnedSeconds, long refaultedFileBytes, long majorFaults, long refaultedFileBytesInRun,
+                        long majorFaultsInRun) {
     }
 }

@@ -33,6 +33,10 @@ public final class SampleLog implements AutoCloseable {
     /** The latest unbroken stretch at the cap: its first and last samples (it may have ended since). */
     private volatile Sample stretchStart;
     private volatile Sample stretchEnd;
+    /** Time at the cap over the whole run, and the file pages re-read and the major faults meanwhile. */
+    private volatile long atCapMs;
+    private volatile long refaultsAtCap;
+    private volatile long majorFaultsAtCap;
 
     public SampleLog(Path csv) {
         this(csv, Long.MAX_VALUE);
@@ -82,6 +86,14 @@ public final class SampleLog implements AutoCloseable {
         if (first == null) {
             first = sample;
         }
+        Sample previous = last;
+        if (previous != null && sample.cgroupBytes() >= atCapBytes) {
+            if (previous.cgroupBytes() >= atCapBytes) {
+                atCapMs += sample.tMs() - previous.tMs();
+            }
+            refaultsAtCap += increase(previous.refaultFile(), sample.refaultFile());
+            majorFaultsAtCap += increase(previous.majorFaults(), sample.majorFaults());
+        }
         last = sample;
         count++;
         peakBytes = Math.max(peakBytes, sample.cgroupBytes());
@@ -110,6 +122,28 @@ public final class SampleLog implements AutoCloseable {
             return 0;
         }
         return (end.tMs() - start.tMs()) / 1000.0;
+    }
+
+    private static long increase(long before, long after) {
+        return before < 0 || after < 0 ? 0 : Math.max(0, after - before);
+    }
+
+    /** 4 KB pages, as the kernel counts refaults on x86-64 and arm64's usual configuration. */
+    static final long PAGE_BYTES = 4096;
+
+    /**
+     * The time the run spent at its cap (99% or more, every stretch together) and what the kernel re-read of the
+     * cgroup's own files meanwhile, and in the whole run; null where the sampler counts no refaults.
+     */
+    public MemoryCurve.AtCap atCap() {
+        Sample start = first;
+        Sample end = last;
+        if (start == null || end.refaultFile() < 0 || start.refaultFile() < 0) {
+            return null;
+        }
+        return new MemoryCurve.AtCap(atCapMs / 1000.0, refaultsAtCap * PAGE_BYTES, majorFaultsAtCap,
+                increase(start.refaultFile(), end.refaultFile()) * PAGE_BYTES,
+                increase(start.majorFaults(), end.majorFaults()));
     }
 
     public Sample first() {

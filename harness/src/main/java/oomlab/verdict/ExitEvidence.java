@@ -15,11 +15,19 @@ package oomlab.verdict;
  * @param secondsAtCapAtEnd    how long the container's usage had been at the cap (99% or more) without a break
  *                             when it ended
  * @param stoppedAfterLoad     a service was still running when its load had been sent, and the lab stopped it
+ * @param interrupted          the harness was told to stop while the run went on, and killed it
  */
 public record ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills,
                            boolean javaOutOfMemoryError, boolean timedOut, boolean configurationNotApplied,
-                           double secondsAtCapAtEnd, boolean stoppedAfterLoad) {
+                           double secondsAtCapAtEnd, boolean stoppedAfterLoad, boolean interrupted) {
     public static final int SIGKILL_EXIT = 137;
+
+    public ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills, boolean javaOutOfMemoryError,
+                        boolean timedOut, boolean configurationNotApplied, double secondsAtCapAtEnd,
+                        boolean stoppedAfterLoad) {
+        this(exitCode, dockerOomKilled, kernelOomKills, javaOutOfMemoryError, timedOut, configurationNotApplied,
+                secondsAtCapAtEnd, stoppedAfterLoad, false);
+    }
 
     public ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills, boolean javaOutOfMemoryError,
                         boolean timedOut, boolean configurationNotApplied, double secondsAtCapAtEnd) {

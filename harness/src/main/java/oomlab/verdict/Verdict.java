@@ -19,5 +19,7 @@ public enum Verdict {
      */
     STALLED,
     /** Still running at the scenario's timeout (not pinned at the cap); the harness stopped it. */
-    TIMEOUT
+    TIMEOUT,
+    /** The harness was told to stop (SIGINT, SIGTERM) while the run went on: stopped there; what it had recorded is kept. */
+    INTERRUPTED
 }

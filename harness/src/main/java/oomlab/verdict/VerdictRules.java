@@ -15,6 +15,11 @@ public final class VerdictRules {
         if (evidence.configurationNotApplied()) {
             return Verdict.CRASHED; // whatever happened next, it was not this configuration that ran
         }
+        boolean oomKilled = evidence.exitCode() == ExitEvidence.SIGKILL_EXIT
+                && (evidence.dockerOomKilled() || evidence.kernelOomKills() > 0);
+        if (evidence.interrupted() && !oomKilled) {
+            return Verdict.INTERRUPTED; // stopped by the harness's own end, not by anything the JVM did
+        }
         if (evidence.timedOut()) {
             return evidence.secondsAtCapAtEnd() >= STALL_SECONDS ? Verdict.STALLED : Verdict.TIMEOUT;
         }

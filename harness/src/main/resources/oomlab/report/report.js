@@ -66,6 +66,7 @@
   data.scenarios.forEach(function (scenario) {
     page.appendChild(el('h2', { id: scenario.name }, scenario.name));
     page.appendChild(el('div', { 'class': 'chart', id: scenario.curvesId }));
+    if (scenario.refaultsId) { page.appendChild(el('div', { 'class': 'chart refaults', id: scenario.refaultsId })); }
     page.appendChild(el('h3', {}, 'Native Memory Tracking per run'));
     var grid = el('div', { 'class': 'nmt-grid' });
     scenario.runs.forEach(function (run) { grid.appendChild(el('div', { 'class': 'chart', id: run.nmtId })); });
@@ -121,6 +122,21 @@
       yAxis: { type: 'value', name: 'MB', max: Math.ceil(scenario.capMb * 1.08) },
       series: series
     });
+    if (scenario.refaultsId) {
+      // under the memory curve: the thrash at the cap, the kernel reading the container's own files again
+      chart(scenario.refaultsId, {
+        title: { text: scenario.name + ': own file pages re-read by the kernel (MB/s), the thrash at the cap',
+                 textStyle: { fontSize: 13 } },
+        tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + ' MB/s'; } },
+        legend: { top: 22, type: 'scroll' },
+        grid: { top: 56, left: 64, right: 40, bottom: 36 },
+        xAxis: { type: 'value', name: 's', min: 0 },
+        yAxis: { type: 'value', name: 'MB/s' },
+        series: scenario.runs.map(function (run) {
+          return { name: run.run, type: 'line', showSymbol: false, data: run.refaultMbPerS };
+        })
+      });
+    }
     scenario.runs.forEach(function (run) {
       if (!run.nmt) { return; }
       var nmtSeries = run.nmt.categories.map(function (category) {

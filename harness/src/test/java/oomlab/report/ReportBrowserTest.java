@@ -85,11 +85,14 @@ class ReportBrowserTest {
                            paths: el.querySelectorAll('svg path').length };
                 });""");
         int categories = ReportFolderFixture.NMT_CATEGORIES.size();
-        assertThat(charts).as("one curves chart for the scenario, one NMT chart per run").hasSize(1 + results.size());
+        assertThat(charts).as("the scenario's curves and its refaults, one NMT chart per run")
+                .hasSize(2 + results.size());
         assertThat(charts.get(0)).as("the scenario's curves: one series per run, and the cap/heap lines")
                 .containsEntry("series", (long) results.size() + 1);
+        assertThat(charts.get(1)).as("under the curves, the file pages re-read: one series per run")
+                .containsEntry("id", "curves-0-refaults").containsEntry("series", (long) results.size());
         int named = HtmlReport.NMT_CATEGORIES;
-        for (Map<String, Object> nmt : charts.subList(1, charts.size())) {
+        for (Map<String, Object> nmt : charts.subList(2, charts.size())) {
             assertThat(nmt).as("NMT chart: the named categories, the rest summed, and the container's curve")
                     .containsEntry("series", (long) Math.min(named, categories) + 1 + 1);
         }

@@ -60,7 +60,10 @@ final class ReportFolderFixture {
             for (int i = 0; i <= 600; i++) { // 15 s at 40 Hz
                 double t = i / 40.0;
                 long mb = climbsToTheCap ? (long) Math.min(2048, 800 + 83 * t) : (long) Math.min(1100, 800 + 40 * t);
-                samples.add(new Sample(i * 25L, start + i * 25L, mb * MB, mb * MB - 10 * MB, 10 * MB, i * 50_000_000L, 0));
+                // at the cap the kernel re-reads the container's own files: refaults climb (4 KB pages)
+                long refaults = climbsToTheCap && mb >= 2048 ? 1000L + 50L * i : 1000L;
+                samples.add(new Sample(i * 25L, start + i * 25L, mb * MB, mb * MB - 10 * MB, 10 * MB, i * 50_000_000L, 0,
+                        refaults, refaults / 10));
             }
         }
         ObjectMapper json = new ObjectMapper();

@@ -22,8 +22,9 @@ class SampleLogTest {
 
         // not closed: as if the harness had been killed here
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("t_ms,epoch_ms,cgroup_bytes,rss_bytes,cache_bytes,cpu_ns,oom_kills");
-        assertThat(lines).hasSize(4).last().isEqualTo("50,1050,200,150,50,12,1");
+        assertThat(lines.get(0)).isEqualTo(
+                "t_ms,epoch_ms,cgroup_bytes,rss_bytes,cache_bytes,cpu_ns,oom_kills,refault_file,major_faults");
+        assertThat(lines).hasSize(4).last().isEqualTo("50,1050,200,150,50,12,1,-1,-1");
         assertThat(log.peakBytes()).isEqualTo(300);
         assertThat(log.maxOomKills()).isEqualTo(1);
         assertThat(log.hz()).isEqualTo(40.0);
@@ -66,5 +67,27 @@ class SampleLogTest {
         assertThat(probe.lines()).hasSize(2);
         assertThat(probe.jdk()).contains("17.0.15");
         assertThat(probe.last().orElseThrow().nmt()).containsEntry("Other", 14L);
+    }
+
+    /** A container pinned at its cap while the kernel re-reads its files: the thrash, counted at the cap only. */
+    @Test
+    void theTimeAtTheCapAndTheFilesReReadMeanwhileAreCounted() {
+        SampleLog log = SampleLog.replay(dir.resolve("none.csv"), 1000);
+        log.add(new Sample(0, 0, 500, 0, 0, 0, 0, 100, 10));
+        log.add(new Sample(1000, 1000, 995, 0, 0, 0, 0, 150, 12));   // reaches the cap: 50 pages re-read on the way
+        log.add(new Sample(2000, 2000, 1000, 0, 0, 0, 0, 1150, 40)); // pinned: 1,000 pages
+        log.add(new Sample(3000, 3000, 990, 0, 0, 0, 0, 3150, 90));  // pinned: 2,000 pages
+        log.add(new Sample(4000, 4000, 600, 0, 0, 0, 0, 3160, 91));  // freed: not at the cap
+
+        MemoryCurve.AtCap atCap = log.atCap();
+        assertThat(atCap.pinnedSeconds()).isEqualTo(2.0);
+        assertThat(atCap.refaultedFileBytes()).isEqualTo((50 + 1000 + 2000) * 4096L);
+        assertThat(atCap.majorFaults()).isEqualTo(2 + 28 + 50);
+        assertThat(atCap.refaultedFileBytesInRun()).isEqualTo(3060 * 4096L);
+        assertThat(atCap.majorFaultsInRun()).isEqualTo(81);
+        // a sampler that counts no refaults says nothing about them
+        SampleLog docker = SampleLog.replay(dir.resolve("none.csv"), 1000);
+        docker.add(new Sample(0, 0, 1000, 0, 0, 0, 0));
+        assertThat(docker.atCap()).isNull();
     }
 }

@@ -62,6 +62,16 @@ class VerdictRulesTest {
     }
 
     @Test
+    void aRunStoppedBecauseTheHarnessWasInterruptedIsInterruptedUnlessTheKernelHadKilledItAlready() {
+        assertThat(VerdictRules.decide(new ExitEvidence(137, false, 0, false, false, false, 0, false, true)))
+                .isEqualTo(Verdict.INTERRUPTED);
+        assertThat(VerdictRules.decide(new ExitEvidence(0, false, 0, false, false, false, 0, false, true)))
+                .isEqualTo(Verdict.INTERRUPTED);
+        assertThat(VerdictRules.decide(new ExitEvidence(137, false, 1, false, false, false, 0, false, true)))
+                .isEqualTo(Verdict.OOM_KILLED);
+    }
+
+    @Test
     void kernelLogLinesAreMatchedByTheContainersCgroupNotByAPid() {
         String ours = "82ce278e0f0e1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b";
         String other = "0000278e0f0e1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b";
