@@ -80,6 +80,15 @@ public final class Lab {
             throw new IllegalStateException(plan.displayName() + ": not started, the harness was interrupted");
         }
         Scenario scenario = plan.scenario();
+        if (images != null && !oomlab.container.EngineCheck.answers(DockerClientFactory.instance().client())) {
+            // the machine's failure, said as such: not a run of the JVM that failed
+            throw new IllegalStateException(plan.displayName() + ": not started: the Docker engine does not answer"
+                    + " (it stopped during this invocation; start it again, e.g. dockerd or systemctl start docker)");
+        }
+        if (images != null) {
+            LeftoverSweeper.sweepOwn(DockerClientFactory.instance().client(), invocation);
+        }
+        requireRoomFor(plan, results.root());
         Path runDir = results.freshRunDir(scenario.name(), plan.runName());
         String image = scenario.runsOwnImage() ? scenario.program().image() : images().workloadImage(plan.jdk());
         ResolvedProgram program = scenario.program() == null || scenario.runsOwnImage() ? null : resolve(scenario);
@@ -96,11 +105,45 @@ public final class Lab {
             RawRun raw = runner.run(launched.container());
             ResultJson.writeRecord(files.file(RunFiles.RAW_RUN), raw);
             RunResult result = RunAnalysis.analyse(launched.launch(), raw, files, this::copyOutOfImage);
-            results.write(result, runDir);
+            try {
+                results.write(result, runDir);
+            } catch (java.io.UncheckedIOException e) {
+                throw new IllegalStateException(plan.displayName() + ": its result could not be written to " + runDir
+                        + " (" + e.getCause().getMessage() + "); the runs written before stay readable", e);
+            }
             printOutcome(plan, result);
             return result;
         } finally {
             Interruption.end();
+        }
+    }
+
+    /** A run writes its curve, the JVM's logs and its result as it goes: this much room, or it does not start. */
+    static final long ROOM_FOR_A_RUN = 64L << 20;
+
+    /**
+     * The results folder must have room for a run's files; a full disk is said once, plainly, before the run
+     * rather than as a half-written run (the runs written before stay whole: every file is written beside and
+     * moved into place).
+     */
+    private static void requireRoomFor(RunPlan plan, Path root) {
+        try {
+            Path existing = root;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return;
+            }
+            long free = Files.getFileStore(existing).getUsableSpace();
+            if (free < ROOM_FOR_A_RUN) {
+                throw new IllegalStateException(plan.displayName() + ": not started: the results folder " + root
+                        + " has " + (free >> 20) + " MB free, a run needs about " + (ROOM_FOR_A_RUN >> 20)
+                        + " MB; the runs written before stay readable there (free some space, or give another folder"
+                        + " with -Doomlab.results=DIR)");
+            }
+        } catch (java.io.IOException e) {
+            // the store cannot say: the run goes on, and a full disk is said when a file cannot be written
         }
     }
 
@@ -140,6 +183,13 @@ public final class Lab {
         } catch (ProgramJars.Unresolvable e) {
             throw ScenarioFile.problemAt(settings.scenarioFile(), List.of("scenarios", scenario.name(), "program",
                     scenario.program().isClasspath() ? "classpath" : "jar"), e.getMessage());
+        }
+    }
+
+    /** At the end of a session: this invocation's containers the engine kept when it stopped answering, removed. */
+    public void sweepOwnLeftovers() {
+        if (images != null && oomlab.container.EngineCheck.answers(DockerClientFactory.instance().client())) {
+            LeftoverSweeper.sweepOwn(DockerClientFactory.instance().client(), invocation);
         }
     }
 

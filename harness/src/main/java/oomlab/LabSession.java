@@ -93,6 +93,7 @@ public final class LabSession {
      * failed its judgement.
      */
     public int close() {
+        lab.sweepOwnLeftovers();
         try {
             System.out.println();
             int code = Rejudge.run(settings.resultsRoot(), settings.scenarioFile(), settings.baseline(), System.out);

@@ -86,4 +86,26 @@ class RejudgeTest {
         assertThat(Rejudge.run(dir.resolve("results"), dir.resolve("bad.yaml"), broken)).isEqualTo(Rejudge.BAD_INPUT);
         assertThat(broken.toString()).startsWith(dir.resolve("bad.yaml") + ":");
     }
+
+    /** A result.json cut short (a full disk, a copy interrupted) or edited into another shape is named; the rest judged. */
+    @Test
+    void aTruncatedOrMisshapenResultIsNamedAndTheOthersAreJudged() throws IOException {
+        Path results = dir.resolve("oomlab");
+        Files.createDirectories(results.resolve("c2-leak/c1"));
+        Files.createDirectories(results.resolve("c2-leak/c2"));
+        Files.createDirectories(results.resolve("c2-leak/c2-odd"));
+        Files.writeString(results.resolve("c2-leak/c1/result.json"), ResultJson.write(ResultFixture.c1Survivor(0.55)));
+        String whole = ResultJson.write(ResultFixture.c1Survivor(0.55));
+        Files.writeString(results.resolve("c2-leak/c2/result.json"), whole.substring(0, whole.length() / 2));
+        Files.writeString(results.resolve("c2-leak/c2-odd/result.json"),
+                whole.replace("\"peakBytes\" : ", "\"peakBytes\" : \"many\", \"was\" : "));
+        Path scenarios = dir.resolve("scenarios.yaml");
+        Files.writeString(scenarios, SCENARIOS.formatted("0.85"));
+
+        StringBuilder out = new StringBuilder();
+        assertThat(Rejudge.run(results, scenarios, out)).isEqualTo(Rejudge.BAD_INPUT);
+        assertThat(out).contains("unreadable: " + results.resolve("c2-leak/c2/result.json"))
+                .contains("unreadable: " + results.resolve("c2-leak/c2-odd/result.json"))
+                .contains("| c2-leak | c1 | 17.0.15 | passed | SURVIVED | SURVIVED |");
+    }
 }

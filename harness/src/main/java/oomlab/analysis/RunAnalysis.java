@@ -54,7 +54,7 @@ public final class RunAnalysis {
         ExitEvidence evidence = new ExitEvidence(raw.outcome().exitCode(), raw.outcome().dockerOomKilled(),
                 (int) Math.max(oomKills, KernelLog.killsIn(kernelLines)), !outOfMemory.isEmpty(),
                 raw.outcome().timedOut(), preloadNotApplied(launch, malloc), samples.secondsAtCapAtEnd(),
-                raw.outcome().stoppedAfterLoad(), raw.outcome().interrupted());
+                raw.outcome().stoppedAfterLoad(), raw.outcome().interrupted(), raw.outcome().engineLost() != null);
         List<Path> crashReports = files.crashReports();
         ExitAnalysis exit = ExitAnalysis.of(evidence, kernelLines, jvm.jvmErrors(), outOfMemory,
                 crashReports.isEmpty() ? null : crashReports.get(0).getFileName().toString());

@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param hardening how Docker confined it (null where it never started)
  * @param stoppedAfterLoad the service was still running when its load had been sent, and the lab stopped it
  * @param interrupted the harness was told to stop (SIGINT, SIGTERM) while the container ran, and killed it
+ * @param engineLost  why the Docker engine stopped answering while the container ran (the lab then stopped the
+ *                    container's process from the host); null while it answered
  */
 public record ContainerOutcome(
         String containerId,
@@ -23,13 +25,14 @@ public record ContainerOutcome(
         boolean timedOut,
         Hardening hardening,
         boolean stoppedAfterLoad,
-        boolean interrupted) {
+        boolean interrupted,
+        String engineLost) {
 
     public ContainerOutcome(String containerId, long hostPid, Instant createdAt, Instant startedAt, Instant finishedAt,
                             long exitCode, boolean dockerOomKilled, boolean timedOut, Hardening hardening,
                             boolean stoppedAfterLoad) {
         this(containerId, hostPid, createdAt, startedAt, finishedAt, exitCode, dockerOomKilled, timedOut, hardening,
-                stoppedAfterLoad, false);
+                stoppedAfterLoad, false, null);
     }
 
     public ContainerOutcome(String containerId, long hostPid, Instant createdAt, Instant startedAt, Instant finishedAt,

@@ -37,6 +37,8 @@ public final class ContainerRun {
     private final SampleLog samples;
     private final AtomicReference<HostSampler> sampler = new AtomicReference<>();
     private final AtomicReference<InspectContainerResponse> startInfo = new AtomicReference<>();
+    /** Why the Docker engine stopped answering mid-run, or null while it answers. */
+    private final AtomicReference<String> engineLost = new AtomicReference<>();
     private final CgroupLocator cgroups = CgroupLocator.ofThisHost();
     private boolean dockerStatsWanted;
     private RunCompanion companion;
@@ -101,6 +103,9 @@ public final class ContainerRun {
                 }
                 Duration left = timeout.minusNanos(System.nanoTime() - start);
                 boolean ended = waitForExit(left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
+                if (engineLost.get() != null) {
+                    return engineLostOutcome();
+                }
                 boolean stoppedAfterLoad = false;
                 if (!ended && companion != null && companion.finished() && isRunning()) {
                     System.out.printf("[oomlab] %s: alive when its load ended; stopping it%n", label);
@@ -124,17 +129,26 @@ public final class ContainerRun {
                 containerLog.awaitEnd(label);
                 return outcome(timedOut, stoppedAfterLoad, interrupted);
             } finally {
+                boolean lost = engineLost.get() != null;
                 Watchdog armed = watchdog.get();
-                if (armed != null) {
-                    armed.close();
+                if (armed != null && !lost) {
+                    armed.close(); // with the engine gone it stays armed: it removes the container once one answers
                 }
                 HostSampler running = sampler.get();
                 if (running != null) {
                     running.close();
                 }
-                container.stop(); // removes the container: nothing of the lab outlives its run
+                if (!lost) {
+                    container.stop(); // removes the container: nothing of the lab outlives its run
+                }
                 if (companion != null) {
-                    companion.close();
+                    try {
+                        companion.close();
+                    } catch (RuntimeException e) {
+                        if (!lost) {
+                            throw e;
+                        }
+                    }
                 }
             }
         }
@@ -180,10 +194,41 @@ public final class ContainerRun {
         }
     }
 
+    /** False also when the engine stopped answering (then {@link #engineLost} says why). */
     private boolean isRunning() {
-        Boolean running = container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec()
-                .getState().getRunning();
-        return Boolean.TRUE.equals(running);
+        if (engineLost.get() != null) {
+            return false;
+        }
+        try {
+            Boolean running = container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec()
+                    .getState().getRunning();
+            return Boolean.TRUE.equals(running);
+        } catch (RuntimeException e) {
+            if (EngineCheck.answers(container.getDockerClient())) {
+                throw e;
+            }
+            engineLost.set(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The Docker engine stopped answering while the container ran (killed, restarted, its socket gone). The JVM in
+     * the container would run on unwatched: the lab kills its process from the host (where it can see it, and
+     * only after checking that the pid is still the container's), and says how the run ended. The watchdog stays
+     * armed, so the container is removed once an engine answers again.
+     */
+    private ContainerOutcome engineLostOutcome() {
+        InspectContainerResponse start = startInfo.get();
+        long pid = start == null || start.getState().getPidLong() == null ? 0 : start.getState().getPidLong();
+        boolean stopped = EngineCheck.killContainerProcess(pid, container.getContainerId());
+        System.out.printf("[oomlab] %s: the Docker engine stopped answering (%s); %s%n", label, engineLost.get(),
+                stopped ? "the container's JVM (host pid " + pid + ") was stopped by the lab, its curve kept"
+                        : "the container's JVM could not be stopped from here (pid " + pid + " not visible)");
+        return new ContainerOutcome(container.getContainerId(), pid,
+                start == null ? null : instant(start.getCreated()),
+                start == null ? null : instant(start.getState().getStartedAt()), Instant.now(), -1, false, false,
+                start == null ? null : Hardening.of(start), false, false, engineLost.get());
     }
 
     private void printProgress(long elapsedSeconds) {
@@ -222,7 +267,7 @@ public final class ContainerRun {
                 Boolean.TRUE.equals(end.getState().getOOMKilled()),
                 timedOut,
                 start == null ? null : Hardening.of(start),
-                stoppedAfterLoad, interrupted);
+                stoppedAfterLoad, interrupted, null);
     }
 
     private static Instant instant(String dockerTime) {

@@ -173,6 +173,16 @@ public final class LabImages {
     String baseImage(int jdk) {
         String chosen = chosenBaseImages.get(jdk);
         if (chosen != null) {
+            // yours, from your registry: pulled when it is not here yet (a CI machine starts with none)
+            if (!exists(chosen)) {
+                System.out.printf("[oomlab] pulling the base image %s (-Doomlab.baseImage.%d) ...%n", chosen, jdk);
+                long start = System.nanoTime();
+                if (!pulled(chosen)) {
+                    throw new IllegalStateException("-Doomlab.baseImage." + jdk + "=" + chosen + ": not on this"
+                            + " machine and it could not be pulled (is the registry reachable, and the name right?)");
+                }
+                System.out.printf("[oomlab] pulled %s in %.1f s%n", chosen, (System.nanoTime() - start) / 1e9);
+            }
             return chosen;
         }
         String publicImage = PUBLIC_JDK_IMAGE.formatted(jdk);
@@ -243,8 +253,7 @@ public final class LabImages {
             docker.pullImageCmd(image).start().awaitCompletion(10, TimeUnit.MINUTES);
             return exists(image);
         } catch (RuntimeException e) {
-            System.out.printf("[oomlab] could not pull %s (%s); building a local base image instead%n",
-                    image, e.getMessage());
+            System.out.printf("[oomlab] could not pull %s (%s)%n", image, e.getMessage());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -37,4 +37,25 @@ public final class LeftoverSweeper {
         }
         return removed;
     }
+
+    /**
+     * This invocation's own containers that are no longer running: left when the engine stopped answering in the
+     * middle of a run (the lab could not remove the container then), removed as soon as an engine answers again.
+     */
+    public static int sweepOwn(DockerClient docker, Invocation invocation) {
+        List<Container> ours = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(invocation.labels()).exec();
+        int removed = 0;
+        for (Container container : ours) {
+            if (!"running".equals(container.getState())) {
+                docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            System.out.printf("[oomlab] removed %d container(s) of this invocation left when the engine stopped"
+                    + " answering%n", removed);
+        }
+        return removed;
+    }
 }

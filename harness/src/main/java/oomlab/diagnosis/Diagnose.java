@@ -135,6 +135,8 @@ public final class Diagnose {
             case CRASHED -> "crashed";
             case STALLED -> String.format(Locale.ROOT, "stalled at the %d MB cap until the timeout (the kernel"
                     + " reclaimed instead of killing)", capBytes / MB);
+            case ENGINE_LOST -> String.format(Locale.ROOT, "the Docker engine stopped answering mid-run: a failure of the"
+                    + " lab's machine, not of the JVM; peak %d MB until then", memory.peakBytes() / MB);
             case INTERRUPTED -> String.format(Locale.ROOT, "interrupted (the harness was stopped), peak %d MB so far",
                     memory.peakBytes() / MB);
             case TIMEOUT -> String.format(Locale.ROOT, "still running at the timeout, peak %d MB",

@@ -203,6 +203,7 @@ public final class SummaryTable implements ResultFormat {
             case JAVA_OOM -> " (stopped by OutOfMemoryError)";
             case TIMEOUT -> " (timed out)";
             case INTERRUPTED -> " (interrupted)";
+            case ENGINE_LOST -> " (the Docker engine stopped answering)";
             case STALLED -> " (stalled at the cap)";
             case CRASHED -> " (crashed)";
             case SURVIVED -> " (exited before its report)";

@@ -18,6 +18,8 @@ import oomlab.profiling.Profiler;
  * @param tolerances  how far a run may drift from its baseline (the comparison with last night's results)
  * @param rightSizing how the right-sizing search looks for the smallest cap (-Doomlab.search=cap)
  * @param load        a request stream put on the program (a service) while it runs; null for none
+ * @param margin      why the expected verdicts are robust, in measured numbers (growth that does not stop, an
+ *                    uncapped peak well above the cap, a peak well under it); shown under the summary table
  */
 public record Scenario(
         String name,
@@ -37,7 +39,8 @@ public record Scenario(
         Profiler profiler,
         Tolerances tolerances,
         RightSizing rightSizing,
-        Load load) {
+        Load load,
+        String margin) {
 
     public Scenario {
         args = List.copyOf(args);
@@ -51,7 +54,7 @@ public record Scenario(
     /** The same experiment in a pod of another size: the right-sizing search's runs. */
     public Scenario withMemory(MemorySize cap) {
         return new Scenario(name, description, workload, program, args, cap, heap, jvmFlags, jdks, timeoutSeconds,
-                expect, expectByJdk, checks, checksByConfig, profiler, tolerances, rightSizing, load);
+                expect, expectByJdk, checks, checksByConfig, profiler, tolerances, rightSizing, load, margin);
     }
 
     /** The checks for one configuration: the scenario's, plus that configuration's own. */

@@ -61,7 +61,8 @@ public final class ScenarioFile {
                         MemorySize heap, List<String> jvmFlags, List<Integer> jdks, Integer timeoutSeconds,
                         Map<String, Expectation> expect, Map<Integer, Map<String, Expectation>> expectByJdk,
                         Checks checks, Map<String, Checks> checksByConfig, Profiler profiler,
-                        Tolerances tolerances, Boolean allowLargeCap, RightSizing rightSizing, Load load) {
+                        Tolerances tolerances, Boolean allowLargeCap, RightSizing rightSizing, Load load,
+                        String margin) {
     }
 
     /**
@@ -230,7 +231,7 @@ public final class ScenarioFile {
                 s.jvmFlags() == null ? List.of() : s.jvmFlags(), jdks, timeout, s.expect(), byJdk, checks,
                 checksByConfig, s.profiler() == null ? Profiler.NONE : s.profiler(),
                 s.tolerances() == null ? Tolerances.DEFAULT : s.tolerances().orDefaults(),
-                s.rightSizing() == null ? RightSizing.DEFAULTS : s.rightSizing(), s.load());
+                s.rightSizing() == null ? RightSizing.DEFAULTS : s.rightSizing(), s.load(), orEmpty(s.margin()));
     }
 
     private void checkLoad(Load load, List<String> at, int timeoutSeconds) {

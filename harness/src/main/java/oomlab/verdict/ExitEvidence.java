@@ -16,17 +16,26 @@ package oomlab.verdict;
  *                             when it ended
  * @param stoppedAfterLoad     a service was still running when its load had been sent, and the lab stopped it
  * @param interrupted          the harness was told to stop while the run went on, and killed it
+ * @param engineLost           the Docker engine stopped answering while the run went on
  */
 public record ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills,
                            boolean javaOutOfMemoryError, boolean timedOut, boolean configurationNotApplied,
-                           double secondsAtCapAtEnd, boolean stoppedAfterLoad, boolean interrupted) {
+                           double secondsAtCapAtEnd, boolean stoppedAfterLoad, boolean interrupted,
+                           boolean engineLost) {
     public static final int SIGKILL_EXIT = 137;
 
     public ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills, boolean javaOutOfMemoryError,
                         boolean timedOut, boolean configurationNotApplied, double secondsAtCapAtEnd,
                         boolean stoppedAfterLoad) {
         this(exitCode, dockerOomKilled, kernelOomKills, javaOutOfMemoryError, timedOut, configurationNotApplied,
-                secondsAtCapAtEnd, stoppedAfterLoad, false);
+                secondsAtCapAtEnd, stoppedAfterLoad, false, false);
+    }
+
+    public ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills, boolean javaOutOfMemoryError,
+                        boolean timedOut, boolean configurationNotApplied, double secondsAtCapAtEnd,
+                        boolean stoppedAfterLoad, boolean interrupted) {
+        this(exitCode, dockerOomKilled, kernelOomKills, javaOutOfMemoryError, timedOut, configurationNotApplied,
+                secondsAtCapAtEnd, stoppedAfterLoad, interrupted, false);
     }
 
     public ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills, boolean javaOutOfMemoryError,

@@ -21,5 +21,10 @@ public enum Verdict {
     /** Still running at the scenario's timeout (not pinned at the cap); the harness stopped it. */
     TIMEOUT,
     /** The harness was told to stop (SIGINT, SIGTERM) while the run went on: stopped there; what it had recorded is kept. */
-    INTERRUPTED
+    INTERRUPTED,
+    /**
+     * The Docker engine stopped answering while the run went on: a failure of the lab's machine, not of the JVM. The
+     * lab stopped the container's JVM from the host; what it had recorded is kept.
+     */
+    ENGINE_LOST
 }

@@ -15,6 +15,9 @@ public final class VerdictRules {
         if (evidence.configurationNotApplied()) {
             return Verdict.CRASHED; // whatever happened next, it was not this configuration that ran
         }
+        if (evidence.engineLost()) {
+            return Verdict.ENGINE_LOST; // nothing Docker would have said of the end can be had
+        }
         boolean oomKilled = evidence.exitCode() == ExitEvidence.SIGKILL_EXIT
                 && (evidence.dockerOomKilled() || evidence.kernelOomKills() > 0);
         if (evidence.interrupted() && !oomKilled) {

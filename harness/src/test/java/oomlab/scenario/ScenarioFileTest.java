@@ -472,6 +472,15 @@ class ScenarioFileTest {
         assertThat(runs).isNotEmpty().allSatisfy(run -> assertThat(run.expectation()).isNotNull());
     }
 
+    /** Every scenario this project ships says, in measured numbers, why its expected verdicts are no coin toss. */
+    @Test
+    void theShippedScenariosStateTheirMargins() {
+        LabDefinition shipped = ScenarioFile.load(Path.of("scenarios.yaml"), ScenarioFile.Host.NONE);
+
+        assertThat(shipped.scenarios().values()).allSatisfy(scenario -> assertThat(scenario.margin())
+                .as(scenario.name() + ": margin (why its verdicts are robust)").isNotBlank().containsPattern("\\d"));
+    }
+
     private static ScenarioFileException catchProblem(String scenarios) {
         try {
             parse(scenarios);

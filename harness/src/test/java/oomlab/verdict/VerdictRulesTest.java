@@ -72,6 +72,12 @@ class VerdictRulesTest {
     }
 
     @Test
+    void aRunWhoseEngineStoppedAnsweringIsTheMachinesFailureNotTheJvms() {
+        assertThat(VerdictRules.decide(new ExitEvidence(-1, false, 0, false, false, false, 0, false, false, true)))
+                .isEqualTo(Verdict.ENGINE_LOST);
+    }
+
+    @Test
     void kernelLogLinesAreMatchedByTheContainersCgroupNotByAPid() {
         String ours = "82ce278e0f0e1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b";
         String other = "0000278e0f0e1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b";
