@@ -47,6 +47,8 @@ public final class Lab {
     private final ProgramJars programJars;
     private LabImages images;
     private final ContainerRunner runner;
+    /** A run of this invocation lost the Docker engine: the container it kept is removed once one answers. */
+    private volatile boolean engineWasLost;
 
     public Lab(Settings settings) {
         this.settings = settings;
@@ -85,8 +87,9 @@ public final class Lab {
             throw new IllegalStateException(plan.displayName() + ": not started: the Docker engine does not answer"
                     + " (it stopped during this invocation; start it again, e.g. dockerd or systemctl start docker)");
         }
-        if (images != null) {
+        if (engineWasLost) { // the engine is back: what it kept of the run it lost goes now
             LeftoverSweeper.sweepOwn(DockerClientFactory.instance().client(), invocation);
+            engineWasLost = false;
         }
         requireRoomFor(plan, results.root());
         Path runDir = results.freshRunDir(scenario.name(), plan.runName());
@@ -103,6 +106,7 @@ public final class Lab {
         Interruption.begin(); // a SIGTERM from here on waits for this run's result to be written
         try {
             RawRun raw = runner.run(launched.container());
+            engineWasLost |= raw.outcome().engineLost() != null;
             ResultJson.writeRecord(files.file(RunFiles.RAW_RUN), raw);
             RunResult result = RunAnalysis.analyse(launched.launch(), raw, files, this::copyOutOfImage);
             try {
@@ -188,8 +192,9 @@ public final class Lab {
 
     /** At the end of a session: this invocation's containers the engine kept when it stopped answering, removed. */
     public void sweepOwnLeftovers() {
-        if (images != null && oomlab.container.EngineCheck.answers(DockerClientFactory.instance().client())) {
+        if (engineWasLost && oomlab.container.EngineCheck.answers(DockerClientFactory.instance().client())) {
             LeftoverSweeper.sweepOwn(DockerClientFactory.instance().client(), invocation);
+            engineWasLost = false;
         }
     }
 

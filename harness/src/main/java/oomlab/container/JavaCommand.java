@@ -29,8 +29,6 @@ public final class JavaCommand {
     }
 
     public static final String WORKLOADS_JAR = "/opt/oomlab/oomlab-workloads.jar";
-    public static final String OUTPUT_DIR = RunFiles.IN_CONTAINER;
-    public static final String PROBE_FILE = RunFiles.PROBE;
     private static final String MAIN_CLASS = "oomlab.workloads.Main";
 
     /** Where a user's jar is mounted (read-only) for a program run on the lab's image. */
@@ -126,8 +124,15 @@ public final class JavaCommand {
 
     /** Every flag, group by group in {@link FlagGroup}'s order. */
     public List<String> jvmFlags() {
+        return jvmFlags(FlagGroup.values());
+    }
+
+    /** The flags of these groups, still in {@link FlagGroup}'s order whatever order they are named in. */
+    public List<String> jvmFlags(FlagGroup... groups) {
+        java.util.Set<FlagGroup> wanted = java.util.EnumSet.noneOf(FlagGroup.class);
+        wanted.addAll(List.of(groups));
         List<String> all = new ArrayList<>();
-        for (FlagGroup group : FlagGroup.values()) {
+        for (FlagGroup group : wanted) { // an EnumSet iterates in the enum's order
             all.addAll(flags.getOrDefault(group, List.of()));
         }
         return List.copyOf(all);

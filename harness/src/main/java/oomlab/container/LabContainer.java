@@ -50,7 +50,7 @@ public class LabContainer extends GenericContainer<LabContainer> {
     }
 
     /**
-     * The host folder the probe writes into, mounted at {@link JavaCommand#OUTPUT_DIR}. Set on the create
+     * The host folder the probe writes into, mounted at {@link oomlab.layout.RunFiles#IN_CONTAINER}. Set on the create
      * command directly: Testcontainers' own file binds first run a check container from a public image,
      * which on a host without a registry hangs for minutes before giving up.
      */
@@ -61,7 +61,7 @@ public class LabContainer extends GenericContainer<LabContainer> {
         } catch (java.io.IOException | UnsupportedOperationException e) {
             throw new IllegalStateException("cannot open " + hostDir + " to the container's user: " + e, e);
         }
-        return withBind(hostDir, JavaCommand.OUTPUT_DIR, AccessMode.rw);
+        return withBind(hostDir, oomlab.layout.RunFiles.IN_CONTAINER, AccessMode.rw);
     }
 
     /**

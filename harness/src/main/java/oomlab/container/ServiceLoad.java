@@ -21,11 +21,11 @@ import org.awaitility.core.ConditionTimeoutException;
  * that namespace ({@code --network container:<service>}), so the two share a private network nothing else is
  * on, and the service has no way out — the lab reads the service's interfaces and routes to show it. Once the
  * service listens on its port (the lab polls its socket table with Awaitility), the generator sends the scenario's
- * {@link Load}; its output goes to {@value #LOG}. The run ends when the stream has been sent, or earlier when the
+ * {@link Load}; its output goes to {@value oomlab.layout.RunFiles#LOAD_LOG}. The run ends when the stream has been sent, or earlier when the
  * service dies — then the generator is stopped and prints what it measured up to then.
  */
 public final class ServiceLoad implements RunCompanion {
-    public static final String LOG = oomlab.layout.RunFiles.LOAD_LOG;
+    
     private static final String GENERATOR_MAIN = "oomlab.workloads.LoadGenerator";
     /** The generator's own cap: not the experiment's, only enough for a JVM sending requests. */
     private static final MemorySize GENERATOR_CAP = MemorySize.parse("384m");
@@ -133,7 +133,7 @@ public final class ServiceLoad implements RunCompanion {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx128m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-cp", JavaCommand.WORKLOADS_JAR, GENERATOR_MAIN));
         command.addAll(load.generatorArgs("localhost"));
-        generatorLog = new LogFile(runDir.resolve(LOG));
+        generatorLog = new LogFile(runDir.resolve(oomlab.layout.RunFiles.LOAD_LOG));
         generator = new LabContainer(generatorImage).withOwner(owner).withHardening()
                 .withCommand(command.toArray(String[]::new))
                 .withMemoryCap(GENERATOR_CAP)

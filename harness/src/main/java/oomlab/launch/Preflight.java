@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import oomlab.container.JavaCommand;
+import oomlab.container.JavaCommand.FlagGroup;
 import oomlab.process.ProcessRunner;
 import oomlab.process.ProcessRunner.ProcessResult;
 import oomlab.scenario.RunPlan;
@@ -90,9 +92,12 @@ public final class Preflight {
 
     /** The run's own flags, as its JVM gets them; those naming the container's files are the image's business. */
     static List<String> flagsOf(RunPlan plan) {
-        List<String> flags = new ArrayList<>(List.of("-Xmx" + plan.scenario().heap())); // as the lab gives it
-        flags.addAll(plan.scenario().jvmFlags());
-        flags.addAll(plan.config().jvmFlags());
+        // in the order the lab gives them (JavaCommand's groups), the lab's own diagnostics left out
+        List<String> flags = new ArrayList<>(JavaCommand.workload(plan.scenario().name(), List.of())
+                .withHeap(plan.scenario().heap())
+                .withFlags(FlagGroup.SCENARIO, plan.scenario().jvmFlags())
+                .withFlags(FlagGroup.CONFIGURATION, plan.config().jvmFlags())
+                .jvmFlags(FlagGroup.SCENARIO_HEAP, FlagGroup.SCENARIO, FlagGroup.CONFIGURATION));
         flags.removeIf(flag -> flag.contains("=/opt/") || flag.contains("=/oomlab-out") || flag.startsWith("-javaagent:")
                 || flag.startsWith("-agentpath:"));
         // known to every JDK, and would touch every page of a heap of gigabytes just to print a version

@@ -193,7 +193,7 @@ public final class HtmlReport {
 
     private static RunCharts runCharts(RunResult run, String nmtId, Path runDir, List<String> named,
                                        RunDetails details) {
-        List<Sample> samples = readSamples(runDir.resolve("rss.csv"));
+        List<Sample> samples = readSamples(runDir.resolve(oomlab.layout.RunFiles.SAMPLES));
         List<double[]> cgroup = downsample(samples.stream()
                 .map(s -> new double[] {s.tMs() / 1000.0, round(s.cgroupBytes() / MB)}).toList());
         double[] kill = null;
@@ -210,7 +210,7 @@ public final class HtmlReport {
             kill = new double[] {last.tMs() / 1000.0, round(highest / MB)};
         }
         return new RunCharts(run.run().runName(), nmtId, cgroup, kill, refaultRate(samples),
-                nmtChart(runDir.resolve("probe.jsonl"),
+                nmtChart(runDir.resolve(oomlab.layout.RunFiles.PROBE),
                 samples.isEmpty() ? 0 : samples.get(0).epochMs() - samples.get(0).tMs(), named), details);
     }
 
@@ -362,14 +362,12 @@ public final class HtmlReport {
         if (r.load() != null) {
             fact(facts, "load", loadText(r.load()));
         }
-        if (r.memory().atCap() != null) {
-            {
-                oomlab.sampling.MemoryCurve.AtCap atCap = r.memory().atCap();
-                fact(facts, "at the cap", String.format(Locale.ROOT, "pinned %.1f s; meanwhile the kernel re-read %d MB"
-                                + " of the container's own files, %d major faults (whole run: %d MB, %d)",
-                        atCap.pinnedSeconds(), atCap.refaultedFileBytes() >> 20, atCap.majorFaults(),
-                        atCap.refaultedFileBytesInRun() >> 20, atCap.majorFaultsInRun()));
-            }
+        oomlab.sampling.MemoryCurve.AtCap atCap = r.memory().atCap();
+        if (atCap != null) {
+            fact(facts, "at the cap", String.format(Locale.ROOT, "pinned %.1f s; meanwhile the kernel re-read %d MB"
+                            + " of the container's own files, %d major faults (whole run: %d MB, %d)",
+                    atCap.pinnedSeconds(), atCap.refaultedFileBytes() >> 20, atCap.majorFaults(),
+                    atCap.refaultedFileBytesInRun() >> 20, atCap.majorFaultsInRun()));
         }
         fact(facts, "memory sampling", r.memory().samples() + " samples at " + String.format(Locale.ROOT, "%.0f Hz",
                 r.memory().samplerHz()) + " (" + r.memory().sampler() + ")");
@@ -385,7 +383,7 @@ public final class HtmlReport {
             files.add(r.exit().crashReport()); // the JVM's crash report, kept from the container's end
         }
         if (r.load() != null) {
-            files.add(oomlab.container.ServiceLoad.LOG); // the generator's second-by-second lines
+            files.add(oomlab.layout.RunFiles.LOAD_LOG); // the generator's second-by-second lines
         }
         return new RunDetails(anchor(r), summary, r.diagnosis() == null ? null : r.diagnosis().summary(), note,
                 noteLinks, tables, facts, new Table(null, "checks", List.of("check", "expected", "actual", ""), checks),
