@@ -190,6 +190,17 @@ public final class Lab {
         }
     }
 
+    /**
+     * The program's jars and class folders on this machine (the cure search reads the bytecode of the methods C2
+     * never finished); empty for the lab's own workloads (on the lab's classpath) and for a program's own image.
+     */
+    public List<Path> programClasspath(Scenario scenario) {
+        if (scenario.program() == null || scenario.runsOwnImage()) {
+            return List.of();
+        }
+        return List.copyOf(resolve(scenario).mounts().keySet());
+    }
+
     /** At the end of a session: this invocation's containers the engine kept when it stopped answering, removed. */
     public void sweepOwnLeftovers() {
         if (engineWasLost && oomlab.container.EngineCheck.answers(DockerClientFactory.instance().client())) {

@@ -40,12 +40,31 @@ public final class LabSession {
             List<RunPlan> plans = lab.selectedRuns();
             lab.resolvePrograms(plans); // a program Maven cannot resolve is a mistake of the file too
             // a JDK no image can be had for, a flag its JVM rejects: told now, not by a container 30 s later
-            oomlab.launch.Preflight.check(settings.scenarioFile(), plans, new oomlab.launch.Preflight.Host(
-                    settings.baseImages(), jdk -> oomlab.container.LabImages.localJdk(jdk, settings.jdkHomes().get(jdk)),
-                    Settings.registryAnswer()));
+            oomlab.launch.Preflight.check(settings.scenarioFile(), plans, preflightHost(settings));
             return new LabSession(settings, lab, plans);
         } catch (ScenarioFileException | IllegalArgumentException e) {
             throw new BadInput(e.getMessage(), e);
+        }
+    }
+
+    private static oomlab.launch.Preflight.Host preflightHost(Settings settings) {
+        return new oomlab.launch.Preflight.Host(settings.baseImages(),
+                jdk -> oomlab.container.LabImages.localJdk(jdk, settings.jdkHomes().get(jdk)), Settings.registryAnswer());
+    }
+
+    /**
+     * A run the session made up itself (a cure candidate) tried as the open tries the file's: the JVM's words
+     * when it rejects the run's flags, empty when it takes them.
+     */
+    public java.util.Optional<String> rejects(RunPlan plan) {
+        try {
+            oomlab.launch.Preflight.check(settings.scenarioFile(), List.of(plan), preflightHost(settings));
+            return java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            int rejected = message.indexOf(" rejected by ");
+            return java.util.Optional.of(rejected < 0 ? message : message.substring(message.lastIndexOf(": ", rejected)
+                    + 2));
         }
     }
 

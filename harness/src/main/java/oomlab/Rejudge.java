@@ -78,6 +78,10 @@ public final class Rejudge {
         for (RunResult saved : folder.results()) {
             Optional<RunPlan> plan = definition.planFor(saved.run().scenario(), saved.run().config(),
                     saved.run().jdkMajor());
+            if (plan.isEmpty() && oomlab.cure.Cure.isCureRun(saved.run().config())) {
+                judged.add(saved); // a cure search's candidate: a configuration the search made, no expectation
+                continue;
+            }
             if (plan.isEmpty()) {
                 notes.add(saved.run().displayName() + ": no longer run by " + scenarioFile.getFileName()
                         + "; its saved judgement is shown");
@@ -88,6 +92,14 @@ public final class Rejudge {
                     plan.get().scenario().checksFor(saved.run().config()), plan.get().scenario().reportsWork(),
                     plan.get().scenario().runsOwnImage())));
         }
+        // the scenarios in the file's order (the incident where its author put it, not byo-classpath first), and
+        // within one the configurations in the file's order, repeats and cures after their original
+        List<String> scenarioOrder = new ArrayList<>(definition.scenarios().keySet());
+        List<String> configOrder = new ArrayList<>(definition.configurations().keySet());
+        judged.sort(java.util.Comparator
+                .comparingInt((RunResult r) -> indexOr(scenarioOrder, r.run().scenario()))
+                .thenComparingInt(r -> indexOr(configOrder, r.run().config()))
+                .thenComparing(r -> r.run().runName()));
         out.append("Judged ").append(Integer.toString(judged.size())).append(" run(s) under ")
                 .append(resultsRoot.toString()).append(" against ").append(scenarioFile.toString()).append("\n\n");
         new SummaryTable().write(judged, out);
@@ -121,5 +133,11 @@ public final class Rejudge {
             regressions = comparisons.stream().anyMatch(RunComparison::regression);
         }
         return judged.stream().allMatch(r -> r.judgement().passed()) && !regressions ? PASSED : FAILED;
+    }
+
+    /** Where a name stands in the file's order; names the file no longer has come after all that it has. */
+    private static int indexOr(List<String> order, String name) {
+        int at = order.indexOf(name);
+        return at < 0 ? order.size() : at;
     }
 }

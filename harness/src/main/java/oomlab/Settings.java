@@ -32,8 +32,9 @@ import oomlab.scenario.Shard;
  *                          command then also reports regressions against it); null for none
  * @param profiler          {@code oomlab.profiler}: a native-allocation profiler for every run, over the
  *                          scenarios' own {@code profiler:}; null to leave them be
- * @param searchCap         {@code oomlab.search=cap}: instead of one run per configuration, search the smallest cap
- *                          at which it survives (see the scenario's {@code rightSizing:})
+ * @param search            {@code oomlab.search=cap}: instead of one run per configuration, search the smallest cap
+ *                          at which it survives (see the scenario's {@code rightSizing:}); {@code cure}: after
+ *                          each run that was killed, derive its cures from its diagnosis and measure them
  * @param probe             {@code oomlab.probe}: false runs the JVMs without the probe, NMT and the JIT logs
  *                          (only the benchmark does, to measure what they cost; a run so made cannot be judged)
  * @param timeoutFactor     {@code oomlab.timeoutFactor}: every scenario's timeout times this (default 1), for a
@@ -54,8 +55,31 @@ public record Settings(
         Profiler profiler,
         Path baseline,
         boolean probe,
-        boolean searchCap,
+        Search search,
         double timeoutFactor) {
+
+    /**
+     * What {@code -Doomlab.search} asks for instead of one run per selected configuration.
+     *
+     * @param kind    {@code cap}: the smallest surviving cap; {@code cure}: the cures of every run that was killed
+     * @param repeats the cure search's interleaved repeats of each surviving candidate and of the original
+     *                ({@code oomlab.cure.repeats}, default 3)
+     */
+    public record Search(Kind kind, int repeats) {
+        public enum Kind { NONE, CAP, CURE }
+
+        public static final int DEFAULT_REPEATS = 3;
+    }
+
+    /** {@code -Doomlab.search=cap}. */
+    public boolean searchCap() {
+        return search.kind() == Search.Kind.CAP;
+    }
+
+    /** {@code -Doomlab.search=cure}. */
+    public boolean searchCure() {
+        return search.kind() == Search.Kind.CURE;
+    }
 
     /** How long the lab waits for the host commands it runs before it gives up on them. */
     public static final Duration MAVEN_RESOLVE_TIMEOUT = Duration.ofMinutes(10);
@@ -122,7 +146,7 @@ public record Settings(
                         : Profiler.parse(properties.getProperty("oomlab.profiler")),
                 blank(properties.getProperty("oomlab.baseline")) ? null : Path.of(properties.getProperty("oomlab.baseline")),
                 !"false".equals(properties.getProperty("oomlab.probe", "true").trim()),
-                search(properties.getProperty("oomlab.search")),
+                search(properties.getProperty("oomlab.search"), properties.getProperty("oomlab.cure.repeats")),
                 timeoutFactor(properties.getProperty("oomlab.timeoutFactor")));
     }
 
@@ -147,15 +171,29 @@ public record Settings(
         return Duration.ofMillis(Math.round(scenarioSeconds * 1000 * timeoutFactor));
     }
 
-    private static boolean search(String value) {
+    private static Search search(String value, String repeats) {
+        int count = Search.DEFAULT_REPEATS;
+        if (!blank(repeats)) {
+            try {
+                count = Integer.parseInt(repeats.trim());
+            } catch (NumberFormatException e) {
+                count = 0;
+            }
+            if (count < 1 || count > 20) {
+                throw new IllegalArgumentException("-Doomlab.cure.repeats=" + repeats + ": a whole number from 1 to 20,"
+                        + " how often each surviving cure and the original run, interleaved (default 3)");
+            }
+        }
         if (blank(value)) {
-            return false;
+            return new Search(Search.Kind.NONE, count);
         }
-        if (!value.trim().equals("cap")) {
-            throw new IllegalArgumentException("-Doomlab.search=" + value + " is not known: the search there is, is"
-                    + " -Doomlab.search=cap (the smallest cap at which each configuration survives)");
-        }
-        return true;
+        return switch (value.trim()) {
+            case "cap" -> new Search(Search.Kind.CAP, count);
+            case "cure" -> new Search(Search.Kind.CURE, count);
+            default -> throw new IllegalArgumentException("-Doomlab.search=" + value + " is not known: the searches"
+                    + " there are, are -Doomlab.search=cap (the smallest cap at which each configuration survives)"
+                    + " and -Doomlab.search=cure (the cures of each run that was killed, measured and priced)");
+        };
     }
 
     private static int repeat(String value) {
@@ -206,21 +244,21 @@ public record Settings(
 
     public Settings withBaseline(Path folder) {
         return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, folder, probe, searchCap, timeoutFactor);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, folder, probe, search, timeoutFactor);
     }
 
     public Settings withProbe(boolean on) {
         return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, on, searchCap, timeoutFactor);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, on, search, timeoutFactor);
     }
 
     public Settings withResultsRoot(Path root) {
         return new Settings(scenarioFile, dockerfiles, imageParts, root, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, searchCap, timeoutFactor);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, search, timeoutFactor);
     }
 
     public Settings withScenarioFile(Path file) {
         return new Settings(file, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, searchCap, timeoutFactor);
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, search, timeoutFactor);
     }
 }

@@ -27,6 +27,9 @@ class ScenarioMatrixTest {
     /** The right-sizing search's answers, in the order the runs were made (-Doomlab.search=cap). */
     private static final List<SizingResult> SIZED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** The cure search's answers, in the order the killed runs were made (-Doomlab.search=cure). */
+    private static final List<oomlab.cure.CureAnswer> CURES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private static final java.util.concurrent.atomic.AtomicReference<LabSession> SESSION =
             new java.util.concurrent.atomic.AtomicReference<>();
     /** Set when no Docker engine answers outside CI: the matrix is skipped, and so is the table after it. */
@@ -65,6 +68,10 @@ class ScenarioMatrixTest {
         System.out.println(session.describePlans());
         return plans.stream().map(plan -> dynamicTest(plan.displayName(), () -> {
             RunResult result = session.run(plan);
+            if (SETTINGS.searchCure() && CureSearch.wantsCure(result)) { // -Doomlab.search=cure: then its cures
+                CURES.add(CureSearch.search(session, plan, result));
+                CureSearch.report(SETTINGS, CURES);
+            }
             java.nio.file.Path written = SETTINGS.resultsRoot().resolve(result.run().scenario())
                     .resolve(result.run().runName()).resolve(oomlab.layout.RunFiles.RESULT);
             List<String> problems = oomlab.result.ResultSchema.problems(

@@ -98,6 +98,10 @@ public final class JavaCommand {
                 "-Xlog:jit+compilation=debug:file=" + RunFiles.inContainer(RunFiles.JIT_COMPILATION)
                         + ":uptimemillis:filecount=0",
                 "-XX:+UnlockDiagnosticVMOptions",
+                // the end of each compilation, on every JDK: what was still compiling at a kill is what started
+                // and never ended (PrintCompilation2 prints only with PrintCompilation; both go to the tty log)
+                "-XX:+PrintCompilation",
+                "-XX:+PrintCompilation2",
                 "-XX:+LogVMOutput",
                 "-XX:LogFile=" + RunFiles.inContainer(RunFiles.JVM_TTY),
                 "-XX:-DisplayVMOutput",

@@ -22,6 +22,11 @@ public final class Diagnose {
     static final long NOTABLE_GROWTH = 4 * MB;
     /** At the cap this long is worth a word: the kernel's reclaim before a kill takes a second or two at most. */
     static final double PINNED_SECONDS = 3;
+    /**
+     * A tier-4 compilation still running after this long is of the never-ending kind: C2 finishes an ordinary
+     * one in milliseconds, and even on a busy 2-core machine in well under a second.
+     */
+    public static final long LONG_COMPILATION_MS = 1_000;
 
     /**
      * Frames every compiler thread's allocation passes through (the thread loop, the arena's own growth): true
@@ -97,9 +102,19 @@ public final class Diagnose {
             line.append("; allocator profile (").append(allocations.profiler()).append("): ")
                     .append(String.join(", ", naming));
         }
-        if (compilations != null && !compilations.unfinished().isEmpty() && verdict != Verdict.SURVIVED) {
-            line.append(String.format(Locale.ROOT, "; tier-4 compilations unfinished at the end: %d, e.g. %s",
-                    compilations.unfinishedCount(), compilations.unfinished().get(0)));
+        if (compilations != null && verdict != Verdict.SURVIVED) {
+            List<Compilations.InFlight> running = compilations.inFlightFor(LONG_COMPILATION_MS);
+            if (!running.isEmpty()) { // the never-ending compilations, by name: what a targeted cure excludes
+                line.append("; tier-4 compilations still running at the end: ").append(running.stream().limit(4)
+                        .map(c -> String.format(Locale.ROOT, "%s%s (%.1f s)", c.method(), c.osr() ? " (OSR)" : "",
+                                c.runningMs() / 1000.0)).collect(java.util.stream.Collectors.joining(", ")));
+                if (running.size() > 4) {
+                    line.append(" and ").append(running.size() - 4).append(" more");
+                }
+            } else if (!compilations.unfinished().isEmpty()) {
+                line.append(String.format(Locale.ROOT, "; tier-4 compilations unfinished at the end: %d, e.g. %s",
+                        compilations.unfinishedCount(), compilations.unfinished().get(0)));
+            }
         }
         if (compilations != null && !compilations.biggest().isEmpty()) {
             Compilations.CompilationMemory biggest = compilations.biggest().get(0);

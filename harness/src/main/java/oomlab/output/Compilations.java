@@ -10,19 +10,24 @@ import java.util.regex.Pattern;
 
 /**
  * What the JIT compiled, from the JVM's own compilation log (unified logging's jit+compilation, in a file of
- * its own, one line per compilation as {@code -XX:+PrintCompilation} has it: timestamp, id, attributes such as {@code %} for on-stack replacement, tier 0–4, method) and, on
- * JDK 22 and later, its per-compilation arena memory ({@code -XX:CompileCommand=MemStat,*.*,print}: one line
- * per finished compilation with its {@code Total Usage}). A compilation still running at a kill has no
- * MemStat line: the biggest ones listed are the biggest that finished.
+ * its own, one line per compilation as {@code -XX:+PrintCompilation} has it: timestamp, id, attributes such as
+ * {@code %} for on-stack replacement, tier 0–4, method), the end of each compilation from the JVM's tty log
+ * ({@code -XX:+PrintCompilation2}: one "time: N inlined: M bytes" line per compilation that ended, on every JDK)
+ * and, on JDK 22 and later, its per-compilation arena memory ({@code -XX:CompileCommand=MemStat,*.*,print}: one
+ * line per finished compilation with its {@code Total Usage}). A compilation still running at a kill has no end
+ * line and no MemStat line: the biggest ones listed are the biggest that finished, and the ones in flight are
+ * named by what the log shows started and never ended.
  *
  * @param byTier          compilations per tier ("0" native wrappers, "1"–"3" C1, "4" C2 or, under Graal, JVMCI)
  * @param osr             on-stack-replacement compilations among them
  * @param madeNotEntrant  compiled methods thrown away again (deoptimised, or replaced by a higher tier)
  * @param biggest         the compilations that used the most arena memory, biggest first (JDK 22+; else empty)
  * @param unfinishedCount tier-4 compilations the log shows started but never finished, i.e. still running when
- *                        the JVM ended (JDK 22+, where MemStat marks each finished one; else 0): at an OOM kill
- *                        these are the compilations that held the arenas
+ *                        the JVM ended (0 where nothing in the logs marks an end: a run before the lab asked for
+ *                        PrintCompilation2 on a JDK before 22): at an OOM kill these are the compilations that held
+ *                        the arenas
  * @param unfinished      the first of them, by method
+ * @param inFlight        the longest-running of them, longest first, with how long each had run at the end
  * @param recompiledTier4 tier-4 compilations of a method that already had one: code thrown away and compiled
  *                        again, as after a deoptimisation
  * @param madeNotEntrantBySecond how many compiled methods were made not entrant in each second of the JVM's life
@@ -32,8 +37,25 @@ import java.util.regex.Pattern;
  */
 public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntrant, List<CompilationMemory> biggest,
                            long unfinishedCount, List<String> unfinished, long recompiledTier4,
-                           List<Long> madeNotEntrantBySecond, List<Long> optimizedMadeNotEntrantBySecond) {
+                           List<Long> madeNotEntrantBySecond, List<Long> optimizedMadeNotEntrantBySecond,
+                           List<InFlight> inFlight) {
     static final int BIGGEST = 5;
+    /**
+     * PrintCompilation2's line when a compilation ended: timestamp, id, {@code %} for OSR, the code's size when it
+     * made code, its time. A line another thread wrote into may be cut in two by the tty log: the part with the id
+     * is the one that counts.
+     */
+    private static final Pattern ENDED = Pattern.compile(
+            "^\\s*(\\d+)\\s+(\\d+)\\s+%?\\s*(?:size: \\d+\\(\\d+\\)\\s*)?(?:time: \\d+ inlined: \\d+ bytes)?\\s*$");
+
+    /**
+     * A tier-4 compilation that had started and not ended when the JVM did.
+     *
+     * @param startedMs when it started, on the JVM's clock
+     * @param runningMs how long it had run by the last line of the log (the JVM's end, near enough at a kill)
+     */
+    public record InFlight(String method, long compileId, boolean osr, long startedMs, long runningMs) {
+    }
     private static final Pattern MEMSTAT = Pattern.compile(
             "^(c1|c2) \\((\\d+)\\) \\((\\w+)\\) Arena usage (.+?): Total Usage: (\\d+)");
 
@@ -51,6 +73,7 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         byTier = Map.copyOf(byTier);
         biggest = List.copyOf(biggest);
         unfinished = List.copyOf(unfinished);
+        inFlight = inFlight == null ? List.of() : List.copyOf(inFlight);
         madeNotEntrantBySecond = madeNotEntrantBySecond == null ? List.of() : List.copyOf(madeNotEntrantBySecond);
         optimizedMadeNotEntrantBySecond = optimizedMadeNotEntrantBySecond == null ? List.of()
                 : List.copyOf(optimizedMadeNotEntrantBySecond);
@@ -58,7 +81,12 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
 
     public Compilations(Map<String, Long> byTier, long osr, long madeNotEntrant, List<CompilationMemory> biggest,
                         long unfinishedCount, List<String> unfinished) {
-        this(byTier, osr, madeNotEntrant, biggest, unfinishedCount, unfinished, 0, List.of(), List.of());
+        this(byTier, osr, madeNotEntrant, biggest, unfinishedCount, unfinished, 0, List.of(), List.of(), List.of());
+    }
+
+    /** The compilations in flight at the end that had run at least {@code minMs}: the never-ending kind. */
+    public List<InFlight> inFlightFor(long minMs) {
+        return inFlight.stream().filter(compilation -> compilation.runningMs() >= minMs).toList();
     }
 
     /** Compiled methods made not entrant from second {@code from} (inclusive) to {@code to} (exclusive). */
@@ -91,7 +119,9 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
 
     /**
      * From the JVM's compilation log ({@code -Xlog:jit+compilation=debug} with the uptimemillis decoration: one
-     * whole line per event, in a file of its own) and its tty output (MemStat's lines, JDK 22+).
+     * whole line per event, in a file of its own) and its tty output: PrintCompilation2's line for each
+     * compilation that ended and MemStat's lines (JDK 22+). The tty has PrintCompilation's start lines too (the
+     * JVM prints PrintCompilation2's only with them): those are left to the unified log, whose lines are whole.
      */
     public static Compilations fromLog(List<String> compilationLog, List<String> tty) {
         List<String> lines = new ArrayList<>(compilationLog.size() + tty.size());
@@ -101,7 +131,7 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
                 lines.add(uptime.group(1) + line.substring(uptime.end()));
             }
         }
-        lines.addAll(tty);
+        tty.stream().filter(line -> MEMSTAT.matcher(line).find() || ENDED.matcher(line).find()).forEach(lines::add);
         return fromLines(lines);
     }
 
@@ -112,6 +142,9 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         long notEntrant = 0;
         List<CompilationMemory> memory = new ArrayList<>();
         Map<Long, String> tier4Started = new java.util.LinkedHashMap<>();
+        Map<Long, Long> tier4StartedMs = new java.util.HashMap<>();
+        java.util.Set<Long> ended = new java.util.HashSet<>();
+        long lastMs = 0;
         java.util.Set<String> tier4Methods = new java.util.HashSet<>();
         long recompiled = 0;
         List<Long> notEntrantBySecond = new ArrayList<>();
@@ -121,6 +154,12 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
             if (memstat.find()) {
                 memory.add(new CompilationMemory(memstat.group(1), Long.parseLong(memstat.group(2)),
                         memstat.group(4), memstat.group(3), Long.parseLong(memstat.group(5))));
+                continue;
+            }
+            Matcher end = ENDED.matcher(line);
+            if (end.find()) {
+                ended.add(Long.parseLong(end.group(2)));
+                lastMs = Math.max(lastMs, Long.parseLong(end.group(1)));
                 continue;
             }
             String[] tokens = line.trim().split("\\s+");
@@ -141,6 +180,7 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
                     isOsr = true;
                 }
             }
+            lastMs = Math.max(lastMs, Long.parseLong(tokens[0]));
             if (!method || line.contains("made zombie") || line.contains("COMPILE SKIPPED")) {
                 continue; // a zombie is code already counted (and made not entrant); a skipped one never existed
             }
@@ -160,19 +200,31 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
                     recompiled++;
                 }
                 tier4Started.put(Long.parseLong(tokens[1]), compiled);
+                tier4StartedMs.put(Long.parseLong(tokens[1]), Long.parseLong(tokens[0]));
             }
             if (isOsr) {
                 osr++;
             }
         }
-        if (memory.isEmpty()) { // only MemStat says when a compilation finished
+        if (memory.isEmpty() && ended.isEmpty()) { // nothing in the logs says when a compilation ended
             tier4Started.clear();
         }
         memory.forEach(finished -> tier4Started.remove(finished.id()));
+        ended.forEach(tier4Started::remove);
         memory.sort(Comparator.comparingLong(CompilationMemory::bytes).reversed());
+        long endMs = lastMs;
+        List<InFlight> inFlight = tier4Started.entrySet().stream()
+                .map(started -> {
+                    String compiled = started.getValue();
+                    boolean isOsr = compiled.endsWith(" (OSR)");
+                    long at = tier4StartedMs.get(started.getKey());
+                    return new InFlight(isOsr ? compiled.substring(0, compiled.length() - 6) : compiled,
+                            started.getKey(), isOsr, at, endMs - at);
+                })
+                .sorted(Comparator.comparingLong(InFlight::runningMs).reversed()).limit(UNFINISHED_SHOWN).toList();
         return new Compilations(byTier, osr, notEntrant, memory.subList(0, Math.min(BIGGEST, memory.size())),
                 tier4Started.size(), tier4Started.values().stream().limit(UNFINISHED_SHOWN).toList(), recompiled,
-                notEntrantBySecond, optimizedNotEntrantBySecond);
+                notEntrantBySecond, optimizedNotEntrantBySecond, inFlight);
     }
 
     private static String methodOf(String[] tokens) {

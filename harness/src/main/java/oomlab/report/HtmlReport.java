@@ -56,17 +56,41 @@ public final class HtmlReport {
     record Data(String meta, Table overview, List<ScenarioCharts> scenarios) {
     }
 
-    /** @param refaultsId the chart under the curves of the file pages re-read (the thrash), null where none was counted */
-    record ScenarioCharts(String name, String curvesId, String refaultsId, long capMb, long heapMb,
-                          List<RunCharts> runs) {
+    /**
+     * @param headline   who was killed and by what, and the cheapest cure that survived with its cost, in a line
+     * @param refaultsId the chart under the curves of the file pages re-read (the thrash), null where none was counted
+     * @param serviceId  the chart beside the curves of each run's CPU (cores) and p99 over time, null where no run
+     *                   served a load
+     * @param cures      the cure search's candidates for the scenario's killed runs, null where none ran
+     */
+    record ScenarioCharts(String name, String headline, String curvesId, String refaultsId, String serviceId,
+                          long capMb, long heapMb, List<RunCharts> runs, CuresChart cures) {
     }
 
     /**
      * @param kill           [seconds, MB] where the run was killed, or null
      * @param refaultMbPerS  [seconds, MB/s] of file pages the kernel read again (empty where not counted)
+     * @param cpuCores       [seconds, cores] the container used, from the sampler's CPU counter (runs with a load)
+     * @param p99Ms          [seconds, ms] the worst latency percentile of each of the service's own windows
      */
     record RunCharts(String run, String nmtId, List<double[]> cgroupMb, double[] kill, List<double[]> refaultMbPerS,
-                     NmtChart nmt, RunDetails details) {
+                     List<double[]> cpuCores, List<double[]> p99Ms, NmtChart nmt, RunDetails details) {
+    }
+
+    /**
+     * The Cures chart: each candidate's CPU ratio to the original (with its interval) against its peak / cap.
+     *
+     * @param id the chart's element
+     */
+    record CuresChart(String id, String title, List<CurePoint> points) {
+    }
+
+    /**
+     * @param survived survived every one of its runs (else drawn apart, as killed)
+     * @param low      the interval's ends (equal to the ratio where one round gave no interval)
+     */
+    record CurePoint(String name, boolean survived, double peakOfCap, double ratio, double low, double high,
+                     String label) {
     }
 
     /**
@@ -125,6 +149,13 @@ public final class HtmlReport {
     }
 
     static String render(Path root, List<RunResult> results) {
+        oomlab.cure.CureReport.Answers cures;
+        try {
+            cures = oomlab.cure.CureReport.read(root);
+        } catch (IllegalArgumentException e) {
+            cures = null; // an unreadable cures.json: the report goes on without the Cures chart
+        }
+        List<oomlab.cure.CureAnswer> answers = cures == null ? List.of() : cures.answers();
         Map<String, List<RunResult>> byScenario = results.stream().collect(
                 Collectors.groupingBy(r -> r.run().scenario(), LinkedHashMap::new, Collectors.toList()));
         List<ScenarioCharts> scenarios = new ArrayList<>();
@@ -140,8 +171,13 @@ public final class HtmlReport {
                 runs.add(runCharts(run, nmtId, runDir, categories, details(run, root, runDir)));
             }
             boolean refaults = runs.stream().anyMatch(run -> !run.refaultMbPerS().isEmpty());
-            scenarios.add(new ScenarioCharts(scenario.getKey(), curvesId, refaults ? curvesId + "-refaults" : null,
-                    any.run().capBytes() >> 20, any.run().heapBytes() >> 20, runs));
+            boolean service = runs.stream().anyMatch(run -> !run.cpuCores().isEmpty());
+            List<oomlab.cure.CureAnswer> mine = answers.stream()
+                    .filter(answer -> answer.scenario().equals(scenario.getKey())).toList();
+            scenarios.add(new ScenarioCharts(scenario.getKey(), Headline.of(scenario.getValue(), mine), curvesId,
+                    refaults ? curvesId + "-refaults" : null, service ? curvesId + "-service" : null,
+                    any.run().capBytes() >> 20, any.run().heapBytes() >> 20, runs,
+                    mine.isEmpty() ? null : curesChart(curvesId + "-cures", mine)));
         }
         String meta = results.size() + " run(s) from " + root.toAbsolutePath() + ", written "
                 + Instant.now().toString().substring(0, 19).replace('T', ' ') + " UTC";
@@ -209,9 +245,59 @@ public final class HtmlReport {
                     .mapToLong(Sample::cgroupBytes).max().orElse(last.cgroupBytes());
             kill = new double[] {last.tMs() / 1000.0, round(highest / MB)};
         }
+        boolean serves = run.service() != null || run.load() != null;
         return new RunCharts(run.run().runName(), nmtId, cgroup, kill, refaultRate(samples),
+                serves ? cpuRate(samples) : List.of(), p99s(run),
                 nmtChart(runDir.resolve(oomlab.layout.RunFiles.PROBE),
                 samples.isEmpty() ? 0 : samples.get(0).epochMs() - samples.get(0).tMs(), named), details);
+    }
+
+    /** The container's CPU in cores, per second of its life: the sampler's CPU counter over each second. */
+    private static List<double[]> cpuRate(List<Sample> samples) {
+        List<double[]> cores = new ArrayList<>();
+        Sample from = null;
+        for (Sample sample : samples) {
+            if (sample.cpuNanos() <= 0) {
+                continue;
+            }
+            if (from == null) {
+                from = sample;
+            } else if (sample.tMs() - from.tMs() >= 1000) {
+                cores.add(new double[] {sample.tMs() / 1000.0,
+                        round((sample.cpuNanos() - from.cpuNanos()) / 1e6 / (sample.tMs() - from.tMs()) * 10) / 10});
+                from = sample;
+            }
+        }
+        return downsample(cores);
+    }
+
+    /** The service's own windows: each window's p99 at its end, [seconds of the workload, ms]. */
+    private static List<double[]> p99s(RunResult run) {
+        if (run.service() == null) {
+            return List.of();
+        }
+        return run.service().windows().stream().map(w -> new double[] {w.toS(), w.p99Ms()}).toList();
+    }
+
+    private static CuresChart curesChart(String id, List<oomlab.cure.CureAnswer> answers) {
+        List<CurePoint> points = new ArrayList<>();
+        for (oomlab.cure.CureAnswer answer : answers) {
+            for (oomlab.cure.CureOutcome outcome : answer.ranked()) {
+                oomlab.cure.Ratio ratio = outcome.steadyCpu();
+                if (ratio == null) {
+                    continue;
+                }
+                double peak = outcome.survivedEvery() ? outcome.worstPeakOfCap() : outcome.trials().stream()
+                        .mapToDouble(t -> t.cost().peakOfCap()).max().orElse(1);
+                points.add(new CurePoint(outcome.cure().name(), outcome.survivedEvery(), round(peak * 100) / 100.0,
+                        ratio.estimate(), ratio.hasInterval() ? ratio.low() : ratio.estimate(),
+                        ratio.hasInterval() ? ratio.high() : ratio.estimate(),
+                        outcome.cure().name() + " " + ratio.describe()));
+            }
+        }
+        String title = answers.stream().map(a -> a.originalRun()).distinct()
+                .collect(Collectors.joining(", ", "Cures: CPU per request ÷ ", "'s (95% interval) against peak / cap"));
+        return new CuresChart(id, title, points);
     }
 
     /** File pages re-read per second between samples, [seconds, MB/s]; empty where the sampler counted none. */

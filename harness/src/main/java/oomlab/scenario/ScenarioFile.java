@@ -135,25 +135,49 @@ public final class ScenarioFile {
             throw new ScenarioFileException(file, line(at), column(at), "", "not valid YAML: " + e.getOriginalMessage());
         }
         if (spec == null) {
-            throw problem(List.of(), "the file is empty; it needs 'configurations:' and 'scenarios:'");
+            throw problem(List.of(), "the file is empty; it needs 'scenarios:' (configurations come from the lab's"
+                    + " catalogue, " + CATALOGUE + ", and the file's own 'configurations:')");
         }
         return validate(spec);
     }
 
-    private LabDefinition validate(FileSpec spec) {
-        if (spec.configurations() == null || spec.configurations().isEmpty()) {
-            throw problem(List.of("configurations"), "at least one configuration is required");
+    /** The lab's catalogue of configurations, in the jar beside this class: every file's, before its own. */
+    public static final String CATALOGUE = "oomlab/configurations.yaml";
+
+    /** The catalogue's configurations, in its order (c2, c1, ...). */
+    public static Map<String, RunConfig> catalogue() {
+        try (java.io.InputStream in = ScenarioFile.class.getClassLoader().getResourceAsStream(CATALOGUE)) {
+            if (in == null) {
+                throw new IllegalStateException(CATALOGUE + " is missing from the lab's jar");
+            }
+            FileSpec spec = YAML.readValue(in, FileSpec.class);
+            return configurations(spec.configurations());
+        } catch (IOException e) {
+            throw new IllegalStateException("the lab's own " + CATALOGUE + " cannot be read: " + e.getMessage(), e);
         }
-        if (spec.scenarios() == null || spec.scenarios().isEmpty()) {
-            throw problem(List.of("scenarios"), "at least one scenario is required");
-        }
+    }
+
+    private static Map<String, RunConfig> configurations(Map<String, ConfigSpec> specs) {
         Map<String, RunConfig> configurations = new LinkedHashMap<>();
-        spec.configurations().forEach((name, config) -> {
+        if (specs == null) {
+            return configurations;
+        }
+        specs.forEach((name, config) -> {
             ConfigSpec c = config == null ? new ConfigSpec(null, null, null, null) : config;
             configurations.put(name, new RunConfig(name, orEmpty(c.description()),
                     c.jvmFlags() == null ? List.of() : c.jvmFlags(), c.env() == null ? Map.of() : c.env(),
                     c.jdks() == null ? List.of() : c.jdks()));
         });
+        return configurations;
+    }
+
+    private LabDefinition validate(FileSpec spec) {
+        if (spec.scenarios() == null || spec.scenarios().isEmpty()) {
+            throw problem(List.of("scenarios"), "at least one scenario is required");
+        }
+        // the catalogue first, then the file's own: a name given again in the file is the file's
+        Map<String, RunConfig> configurations = catalogue();
+        configurations.putAll(configurations(spec.configurations()));
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         spec.scenarios().forEach((name, s) -> scenarios.put(name, scenario(name, s, configurations)));
         return new LabDefinition(file, configurations, scenarios);
@@ -335,7 +359,8 @@ public final class ScenarioFile {
         expectations.forEach((config, expectation) -> {
             if (!configurations.containsKey(config)) {
                 throw problem(child(at, config), "unknown configuration '" + config
-                        + "'; configurations defined in this file: " + String.join(", ", configurations.keySet()));
+                        + "'; the configurations there are (the lab's catalogue, then this file's): "
+                        + String.join(", ", configurations.keySet()));
             }
             if (expectation == null) {
                 throw problem(child(at, config), "an expected verdict is required, one of "

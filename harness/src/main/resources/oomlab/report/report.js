@@ -65,7 +65,12 @@
   page.appendChild(table(data.overview));
   data.scenarios.forEach(function (scenario) {
     page.appendChild(el('h2', { id: scenario.name }, scenario.name));
-    page.appendChild(el('div', { 'class': 'chart', id: scenario.curvesId }));
+    page.appendChild(el('p', { 'class': 'headline', id: scenario.curvesId + '-headline' }, scenario.headline));
+    if (scenario.cures) { page.appendChild(el('div', { 'class': 'chart cures', id: scenario.cures.id })); }
+    var row = el('div', { 'class': scenario.serviceId ? 'side-by-side' : '' });
+    row.appendChild(el('div', { 'class': 'chart', id: scenario.curvesId }));
+    if (scenario.serviceId) { row.appendChild(el('div', { 'class': 'chart', id: scenario.serviceId })); }
+    page.appendChild(row);
     if (scenario.refaultsId) { page.appendChild(el('div', { 'class': 'chart refaults', id: scenario.refaultsId })); }
     page.appendChild(el('h3', {}, 'Native Memory Tracking per run'));
     var grid = el('div', { 'class': 'nmt-grid' });
@@ -122,6 +127,67 @@
       yAxis: { type: 'value', name: 'MB', max: Math.ceil(scenario.capMb * 1.08) },
       series: series
     });
+    if (scenario.serviceId) {
+      // beside the memory curve: what each configuration costs at the same traffic, CPU and latency over time
+      var serviceSeries = [];
+      scenario.runs.forEach(function (run) {
+        if (run.cpuCores.length) {
+          serviceSeries.push({ name: run.run + ' CPU', type: 'line', showSymbol: false, data: run.cpuCores, yAxisIndex: 0 });
+        }
+        if (run.p99Ms.length) {
+          serviceSeries.push({ name: run.run + ' p99', type: 'line', showSymbol: true, symbolSize: 5, data: run.p99Ms,
+                               yAxisIndex: 1, lineStyle: { type: 'dashed' } });
+        }
+      });
+      chart(scenario.serviceId, {
+        title: { text: scenario.name + ': CPU (cores) and p99 (ms) over time', textStyle: { fontSize: 14 } },
+        tooltip: { trigger: 'axis' },
+        legend: { top: 24, type: 'scroll' },
+        grid: { top: 64, left: 56, right: 56, bottom: 40 },
+        xAxis: { type: 'value', name: 's', min: 0 },
+        yAxis: [{ type: 'value', name: 'cores' }, { type: 'log', name: 'p99 ms', logBase: 10 }],
+        series: serviceSeries
+      });
+    }
+    if (scenario.cures) {
+      // the cost of each cure (its interval as a bar) against how close it came to the cap; killed ones apart
+      function errorBars(points) {
+        return {
+          name: 'interval', type: 'custom', data: points.map(function (p) { return [p.peakOfCap, p.low, p.high]; }),
+          renderItem: function (params, api) {
+            var low = api.coord([api.value(0), api.value(1)]);
+            var high = api.coord([api.value(0), api.value(2)]);
+            return { type: 'group', children: [
+              { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style: { stroke: '#555', lineWidth: 1.5 } },
+              { type: 'line', shape: { x1: low[0] - 5, y1: low[1], x2: low[0] + 5, y2: low[1] }, style: { stroke: '#555' } },
+              { type: 'line', shape: { x1: high[0] - 5, y1: high[1], x2: high[0] + 5, y2: high[1] }, style: { stroke: '#555' } }
+            ] };
+          }
+        };
+      }
+      function points(survived) {
+        return scenario.cures.points.filter(function (p) { return p.survived === survived; })
+          .map(function (p) { return { value: [p.peakOfCap, p.ratio], name: p.label }; });
+      }
+      chart(scenario.cures.id, {
+        title: { text: scenario.cures.title, textStyle: { fontSize: 14 } },
+        tooltip: { trigger: 'item', formatter: function (p) { return p.name || ''; } },
+        legend: { top: 24 },
+        grid: { top: 64, left: 64, right: 40, bottom: 48 },
+        xAxis: { type: 'value', name: 'peak / cap', min: 0, max: 1.05 },
+        yAxis: { type: 'value', name: 'CPU ratio', scale: true },
+        series: [
+          { name: 'survived every run', type: 'scatter', symbolSize: 12, itemStyle: { color: '#1a7f37' }, data: points(true),
+            label: { show: true, position: 'right', formatter: function (p) { return p.name.split(' ')[0]; }, fontSize: 11 },
+            markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#666' },
+                        data: [{ yAxis: 1, label: { formatter: 'the original' } }] } },
+          { name: 'killed', type: 'scatter', symbol: 'triangle', symbolSize: 12, itemStyle: { color: '#c62828' },
+            data: points(false),
+            label: { show: true, position: 'left', formatter: function (p) { return p.name.split(' ')[0]; }, fontSize: 11 } },
+          errorBars(scenario.cures.points)
+        ]
+      });
+    }
     if (scenario.refaultsId) {
       // under the memory curve: the thrash at the cap, the kernel reading the container's own files again
       chart(scenario.refaultsId, {

@@ -39,7 +39,8 @@ class ReplayTest {
             new Object[] {"service-under-load", Verdict.OOM_KILLED},
             new Object[] {"jdk25-memlimit", Verdict.OOM_KILLED},
             new Object[] {"deopt-storm", Verdict.SURVIVED},
-            new Object[] {"nativemem-allocations", Verdict.OOM_KILLED});
+            new Object[] {"nativemem-allocations", Verdict.OOM_KILLED},
+            new Object[] {"incident-c2-jdk17", Verdict.OOM_KILLED});
 
     static Stream<Object[]> fixtures() {
         return FIXTURES.stream();
@@ -61,6 +62,18 @@ class ReplayTest {
         assertThat(oomlab.result.ResultSchema.problems(new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(files.text(RunFiles.RESULT)))).isEmpty();
         assertThat(ResultJson.parse(files.text(RunFiles.RESULT))).isEqualTo(replayed);
+    }
+
+    /** JDK 17 has no MemStat: PrintCompilation2's end lines say which compilations never ended, by name. */
+    @Test
+    void theCompilationsInFlightAtTheKillAreNamedOnJdk17() throws IOException {
+        RunResult incident = replay(unpack("incident-c2-jdk17"));
+        assertThat(incident.run().jdkMajor()).isEqualTo(17);
+        assertThat(incident.jit().compilations().inFlightFor(1_000))
+                .extracting(oomlab.output.Compilations.InFlight::method)
+                .isNotEmpty().allMatch(method -> method.startsWith("oomlab.workloads.StackedConcat::stacked"));
+        assertThat(incident.diagnosis().summary()).contains("tier-4 compilations still running at the end: "
+                + "oomlab.workloads.StackedConcat::stacked");
     }
 
     @Test
@@ -114,31 +127,10 @@ class ReplayTest {
     }
 
     private RunResult replay(RunFiles files) {
-        Launch launch = ResultJson.readRecord(files.file(RunFiles.LAUNCH), Launch.class);
-        RawRun raw = ResultJson.readRecord(files.file(RunFiles.RAW_RUN), RawRun.class);
-        return RunAnalysis.analyse(launch, raw, files, ImageFileSource.NONE);
+        return Replays.replay(files);
     }
 
     private RunFiles unpack(String fixture) throws IOException {
-        Path target = dir.resolve(fixture);
-        Files.createDirectories(target);
-        try (InputStream resource = ReplayTest.class.getResourceAsStream("/replay/" + fixture + ".tar.gz")) {
-            assertThat(resource).as("fixture " + fixture + " (record it with scripts/record-replay.sh)").isNotNull();
-            try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(resource))) {
-                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                    Path to = target.resolve(entry.getName()).normalize();
-                    if (!to.startsWith(target)) {
-                        throw new IOException("entry outside the fixture: " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.createDirectories(to.getParent());
-                        Files.copy(tar, to);
-                    }
-                }
-            }
-        }
-        return new RunFiles(target);
+        return Replays.unpack(fixture, dir);
     }
 }

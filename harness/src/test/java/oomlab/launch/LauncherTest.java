@@ -63,7 +63,9 @@ class LauncherTest {
         assertThat(flags.get(agent)).startsWith("-agentpath:"); // the profiler, appended after everything
         assertThat(flags).contains("-XX:OnOutOfMemoryError=true",
                 "-Xlog:jit+compilation=debug:file=" + RunFiles.IN_CONTAINER + "/jit-compilation.log:uptimemillis:filecount=0");
-        assertThat(flags).noneMatch(flag -> flag.contains("PrintCompilation")); // never into the program's stdout
+        // PrintCompilation(2) for the end of each compilation: into the JVM's tty log, never the program's stdout
+        assertThat(flags).contains("-XX:+PrintCompilation", "-XX:+PrintCompilation2", "-XX:-DisplayVMOutput",
+                "-XX:+LogVMOutput", "-XX:LogFile=" + RunFiles.IN_CONTAINER + "/jvm-tty.log");
 
         ContainerSpec container = launched.container();
         assertThat(container.hardened()).isTrue();

@@ -90,4 +90,35 @@ class CompilationsTest {
         assertThat(compilations.biggest()).hasSize(1);
         assertThat(compilations.unfinishedCount()).isZero();
     }
+
+    /**
+     * Every JDK: PrintCompilation2's end lines in the tty log say which compilations ended; the tier-4 ones that
+     * started in the unified log and never ended were in flight, longest first. A line the tty log cut in two
+     * still names its compilation.
+     */
+    @Test
+    void compilationsWithoutAnEndLineWereInFlight() {
+        Compilations compilations = Compilations.fromLog(java.util.List.of(
+                "[35200ms]  5001       4       oomlab.workloads.StackedConcat::stackedA (241 bytes)",
+                "[35210ms]  5002       4       oomlab.workloads.StackedConcat::stackedB (241 bytes)",
+                "[35300ms]  5003 %     4       oomlab.workloads.StackedConcat::drive @ 9 (60 bytes)",
+                "[37900ms]  5004       4       java.lang.String::hashCode (60 bytes)",
+                "[37950ms]  5005       4       java.util.HashMap::hash (20 bytes)",
+                "[37960ms]  5006       3       java.util.HashMap::get (23 bytes)"),
+                java.util.List.of(
+                        "  35201 5002   size: 1200(800) time: 1 inlined: 0 bytes",
+                        "  37990 5005   ",
+                        "size: 320(208) time: 0 inlined: 0 bytes",
+                        "  38000 5006   size: 320(208) time: 0 inlined: 0 bytes",
+                        "  38010 5007   size: 320(208) time: 0 inlined: 0 bytes"));
+
+        assertThat(compilations.unfinishedCount()).isEqualTo(3);
+        assertThat(compilations.inFlight()).extracting(Compilations.InFlight::method).containsExactly(
+                "oomlab.workloads.StackedConcat::stackedA", "oomlab.workloads.StackedConcat::drive",
+                "java.lang.String::hashCode");
+        assertThat(compilations.inFlight().get(0).runningMs()).isEqualTo(38010 - 35200);
+        assertThat(compilations.inFlight().get(1).osr()).isTrue();
+        assertThat(compilations.inFlightFor(1_000)).hasSize(2);
+        assertThat(compilations.byTier()).containsEntry("4", 5L).containsEntry("3", 1L);
+    }
 }

@@ -85,14 +85,24 @@ class ReportBrowserTest {
                            paths: el.querySelectorAll('svg path').length };
                 });""");
         int categories = ReportFolderFixture.NMT_CATEGORIES.size();
-        assertThat(charts).as("the scenario's curves and its refaults, one NMT chart per run")
-                .hasSize(2 + results.size());
-        assertThat(charts.get(0)).as("the scenario's curves: one series per run, and the cap/heap lines")
-                .containsEntry("series", (long) results.size() + 1);
-        assertThat(charts.get(1)).as("under the curves, the file pages re-read: one series per run")
+        assertThat(charts).as("the cures, the scenario's curves beside its CPU and p99, its refaults, one NMT chart"
+                + " per run").hasSize(4 + results.size());
+        assertThat(charts.get(0)).as("the Cures chart: the survivors, the killed, the intervals")
+                .containsEntry("id", "curves-0-cures").containsEntry("series", 3L);
+        assertThat(charts.get(1)).as("the scenario's curves: one series per run, and the cap/heap lines")
+                .containsEntry("id", "curves-0").containsEntry("series", (long) results.size() + 1);
+        assertThat(charts.get(2)).as("beside the curves, each run's CPU and p99 over time")
+                .containsEntry("id", "curves-0-service").containsEntry("series", 2L * results.size());
+        assertThat(charts.get(3)).as("under the curves, the file pages re-read: one series per run")
                 .containsEntry("id", "curves-0-refaults").containsEntry("series", (long) results.size());
+        // the Cures chart drew its two points (a survivor, a killed one) and the survivor's interval bar
+        assertThat((Long) browser.executeScript("return document.querySelectorAll('#curves-0-cures svg path').length"))
+                .isGreaterThan(20);
+        assertThat(browser.findElement(org.openqa.selenium.By.id("curves-0-headline")).getText())
+                .startsWith("c2 was OOM-killed after").contains("cheapest surviving cure for c2: cure-no-concat-opt")
+                .contains("-XX:-OptimizeStringConcat");
         int named = HtmlReport.NMT_CATEGORIES;
-        for (Map<String, Object> nmt : charts.subList(2, charts.size())) {
+        for (Map<String, Object> nmt : charts.subList(4, charts.size())) {
             assertThat(nmt).as("NMT chart: the named categories, the rest summed, and the container's curve")
                     .containsEntry("series", (long) Math.min(named, categories) + 1 + 1);
         }

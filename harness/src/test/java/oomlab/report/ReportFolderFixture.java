@@ -46,9 +46,50 @@ final class ReportFolderFixture {
                         List.of("Memory cgroup out of memory: Killed process 3353 (java) " + HOSTILE), List.of()),
                 base.work(), base.service(), base.jit(), base.malloc(), NmtStats.of(probeLines(true)), null, base.diagnosis(),
                 base.judgement());
+        c2 = withService(c2, 0.20);
+        c1 = withService(c1, 0.27);
         runFolder(root, c2, true);
         runFolder(root, c1, false);
+        cures(root);
         return List.of(c2, c1);
+    }
+
+    /** The service's own windows, at 3,000 requests/s: the CPU and p99 chart beside the curves. */
+    private static RunResult withService(RunResult r, double cores) {
+        List<oomlab.output.ServiceWindow> windows = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            windows.add(new oomlab.output.ServiceWindow(w, w * 5.0, w * 5.0 + 5, w == 0 ? "warmup" : "steady",
+                    cores + 0.01 * w, 3000, 0.12, 0.8 + w, 3.0));
+        }
+        return new RunResult(r.formatVersion(), r.run(), r.container(), r.memory(), r.exit(), r.work(),
+                new oomlab.output.ServiceReport(windows), r.load(), r.jit(), r.malloc(), r.nmt(), r.allocations(),
+                r.diagnosis(), r.judgement());
+    }
+
+    /**
+     * A cure search's answer for c2: a cure that survived every round (its name carries markup, shown as text),
+     * and one that was killed.
+     */
+    private static void cures(Path root) {
+        oomlab.cure.Cost original = new oomlab.cure.Cost("service windows", 0.066, null, 0.9, 1.0);
+        List<oomlab.cure.Trial> rounds = List.of(
+                new oomlab.cure.Trial(1, "c2", oomlab.verdict.Verdict.OOM_KILLED, original, "OOM-killed"),
+                new oomlab.cure.Trial(2, "c2-r2", oomlab.verdict.Verdict.OOM_KILLED, original, "OOM-killed"));
+        oomlab.cure.Cure targeted = new oomlab.cure.Cure("cure-no-concat-opt" + HOSTILE, "the switch",
+                oomlab.cure.Cure.Kind.COMPILER, List.of("-XX:-OptimizeStringConcat"), Map.of(), 0, "stacked concatenation");
+        oomlab.cure.Cure fewer = new oomlab.cure.Cure("cure-cicount2", "fewer threads", oomlab.cure.Cure.Kind.COMPILER,
+                List.of("-XX:CICompilerCount=2"), Map.of(), 0, "8 C2 threads");
+        oomlab.cure.CureOutcome survived = oomlab.cure.CureOutcome.measure(targeted, List.of(
+                new oomlab.cure.Trial(1, "cure-x-r1", oomlab.verdict.Verdict.SURVIVED,
+                        new oomlab.cure.Cost("service windows", 0.068, 0.07, 0.9, 0.42), "survived"),
+                new oomlab.cure.Trial(2, "cure-x-r2", oomlab.verdict.Verdict.SURVIVED,
+                        new oomlab.cure.Cost("service windows", 0.065, 0.07, 1.0, 0.43), "survived")), rounds);
+        oomlab.cure.CureOutcome killed = oomlab.cure.CureOutcome.measure(fewer, List.of(
+                new oomlab.cure.Trial(1, "cure-cicount2-r1", oomlab.verdict.Verdict.OOM_KILLED,
+                        new oomlab.cure.Cost("service windows", 0.067, null, 0.9, 1.0), "OOM-killed")), rounds);
+        oomlab.cure.CureReport.write(root, List.of(new oomlab.cure.CureAnswer("c2-leak", "c2", 17, 2048 * MB,
+                768 * MB, "OOM-killed at the 2048 MB cap", rounds, List.of(),
+                oomlab.cure.CureAnswer.rank(List.of(killed, survived)), 3, 2.5)));
     }
 
     private static void runFolder(Path root, RunResult result, boolean climbsToTheCap) throws IOException {

@@ -43,7 +43,7 @@ public final class ResultFixture {
         JitEvidence jit = new JitEvidence(Map.of("C1", 12000L), List.of(
                 "C1 {speed: 27425.916 bytes/s; standard: 22.422 s, 483551 bytes, 11800 methods; osr: 36.075 s, 1120780 bytes, 200 methods}"),
                 new Compilations(Map.of("0", 40L, "1", 900L, "2", 20L, "3", 11080L), 200, 1200, List.of(), 0,
-                        List.of(), 0, List.of(300L, 700L, 0L, 0L, 200L), List.of(0L, 2L, 0L, 0L, 150L)),
+                        List.of(), 0, List.of(300L, 700L, 0L, 0L, 200L), List.of(0L, 2L, 0L, 0L, 150L), List.of()),
                 List.of(new oomlab.output.JitFinding(oomlab.output.JitFinding.COMPILER_DISABLED, 2,
                         "[6.010s][warning][codecache] CodeCache is full. Compiler has been disabled.")),
                 new oomlab.output.DeoptWindow("megamorphic", 4100, 3, 700, 200, 2, 150));

@@ -212,12 +212,13 @@ class ScenarioFileTest {
                     heap: 64m
                     expect:
                       c2: SURVIVED
-                      graal: SURVIVED
+                      graal-nightly: SURVIVED
                 """);
 
         assertThat(e.line()).isEqualTo(14);
-        assertThat(e).hasMessageContaining("scenarios.a.expect.graal: unknown configuration 'graal'; "
-                + "configurations defined in this file: c2, c1");
+        assertThat(e).hasMessageContaining("scenarios.a.expect.graal-nightly: unknown configuration 'graal-nightly';"
+                + " the configurations there are (the lab's catalogue, then this file's): c2, c1, interpreter, c2-only,"
+                + " graal,");
     }
 
     @Test

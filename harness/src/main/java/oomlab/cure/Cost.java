@@ -1,0 +1,53 @@
+package oomlab.cure;
+
+import java.util.List;
+import oomlab.output.ServiceWindow;
+import oomlab.result.RunResult;
+
+/**
+ * What one run cost at its load, in figures that compare across configurations at the same request rate. From the
+ * service workload's own windows where it reports them (CPU per 1,000 requests in the steady windows before any
+ * deploy and in those after it, the worst window's p99), else from the load generator (the container's CPU per
+ * 1,000 answered requests over the run, its p99), else from the workload's own work (CPU per 1,000 units).
+ *
+ * @param source          "service windows", "load generator" or "work"
+ * @param steadyCpuMs     CPU milliseconds per 1,000 requests (or units) before any deploy; null when not measured
+ * @param afterDeployCpuMs the same after the deploy; null where there was none, or the run did not get there
+ * @param p99Ms           the worst steady window's p99 (or the load's p99); null without a load
+ * @param peakOfCap       the run's peak memory as a share of its cap
+ */
+public record Cost(String source, Double steadyCpuMs, Double afterDeployCpuMs, Double p99Ms, double peakOfCap) {
+
+    public static Cost of(RunResult result) {
+        double peak = result.memory().peakOfCap();
+        if (result.service() != null && !result.service().windows().isEmpty()) {
+            List<ServiceWindow> windows = result.service().windows();
+            return new Cost("service windows", perThousand(windows, "steady"), perThousand(windows, "after-deploy"),
+                    windows.stream().filter(w -> w.phase().equals("steady")).mapToDouble(ServiceWindow::p99Ms).max()
+                            .stream().boxed().findFirst().orElse(null), peak);
+        }
+        if (result.load() != null && result.load().measured() != null && result.load().measured().ok() > 0) {
+            double cpuMs = result.memory().cpuSeconds() * 1000;
+            return new Cost("load generator", cpuMs / result.load().measured().ok() * 1000, null,
+                    result.load().measured().p99Ms(), peak);
+        }
+        if (result.work() != null && result.work().ops() > 0 && result.work().cpuMs() > 0) {
+            return new Cost("work", result.work().cpuMs() * 1000.0 / result.work().ops(), null, null, peak);
+        }
+        return new Cost("none", null, null, null, peak);
+    }
+
+    /** CPU time per 1,000 requests in the phase's windows: their CPU over their completed requests. */
+    private static Double perThousand(List<ServiceWindow> windows, String phase) {
+        double cpuMs = 0;
+        double requests = 0;
+        for (ServiceWindow window : windows) {
+            if (window.phase().equals(phase) && window.rate() > 0) {
+                double seconds = window.toS() - window.fromS();
+                cpuMs += window.cpuCores() * seconds * 1000;
+                requests += window.rate() * seconds;
+            }
+        }
+        return requests == 0 ? null : cpuMs / requests * 1000;
+    }
+}
