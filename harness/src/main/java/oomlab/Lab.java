@@ -238,7 +238,9 @@ public final class Lab {
                 LeftoverSweeper.sweep(docker);
             }
             System.out.printf("[oomlab] Docker engine ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
-            images = new LabImages(docker, settings.dockerfiles(), workloadsJar(), settings.imageParts(),
+            Path dockerfiles = Files.isDirectory(settings.dockerfiles()) ? settings.dockerfiles()
+                    : LabImages.dockerfilesFromTheJar(settings.resultsRoot().resolveSibling("oomlab-dockerfiles"));
+            images = new LabImages(docker, dockerfiles, workloadsJar(), settings.imageParts(),
                     settings.registryReachable(), settings.baseImages(), settings.jdkHomes());
         }
         return images;

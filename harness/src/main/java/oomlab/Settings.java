@@ -257,6 +257,11 @@ public record Settings(
                 dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, search, timeoutFactor);
     }
 
+    public Settings withSelection(Selection chosen) {
+        return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, chosen, registryReachable,
+                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, search, timeoutFactor);
+    }
+
     public Settings withScenarioFile(Path file) {
         return new Settings(file, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
                 dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, search, timeoutFactor);

@@ -60,6 +60,31 @@ public final class LabImages {
         this.chosenJdkHomes = Map.copyOf(chosenJdkHomes);
     }
 
+    /** What the harness's jar carries of dockerfiles/ (resources under oomlab/dockerfiles/). */
+    static final List<String> DOCKERFILES = List.of(DOCKERFILE, OFFLINE_BASE_SCRIPT);
+
+    /**
+     * The Dockerfile and the offline base image's script as the lab's jar carries them, written into {@code into}:
+     * for a project that uses the lab as a library, which has no dockerfiles/ folder of its own.
+     */
+    public static Path dockerfilesFromTheJar(Path into) {
+        try {
+            Files.createDirectories(into);
+            for (String name : DOCKERFILES) {
+                try (java.io.InputStream in = LabImages.class.getClassLoader()
+                        .getResourceAsStream("oomlab/dockerfiles/" + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("oomlab/dockerfiles/" + name + " is missing from the lab's jar");
+                    }
+                    Files.copy(in, into.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return into;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The image with the workloads jar (and this JDK's Graal jars) on a JDK of this major version. */
     public synchronized String workloadImage(int jdk) {
         return workloadImages.computeIfAbsent(jdk, this::findOrBuildWorkloadImage);

@@ -70,7 +70,8 @@ public final class ProgramJars {
                 Path host = scenarioDir.resolve(entry).normalize();
                 String inContainer = JavaCommand.PROGRAM_DIR + "/cp" + index++ + "-" + host.getFileName();
                 mounts.put(host, inContainer);
-                classpath.add(Files.isDirectory(host) ? inContainer + "/*" : inContainer);
+                // a folder of jars (dist/lib) gives its jars; a folder of classes (target/classes) is itself the entry
+                classpath.add(Files.isDirectory(host) && holdsJars(host) ? inContainer + "/*" : inContainer);
             }
             return new ResolvedProgram(mounts, List.of("-cp", String.join(":", classpath), program.mainClass()));
         }
@@ -143,5 +144,13 @@ public final class ProgramJars {
     private static String lastLine(String text) {
         List<String> lines = text.lines().map(String::strip).filter(line -> line.contains("ERROR")).toList();
         return lines.isEmpty() ? text.strip() : lines.get(0).replaceAll("\\u001B\\[[;\\d]*m", "");
+    }
+
+    private static boolean holdsJars(Path folder) {
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            return entries.anyMatch(entry -> entry.getFileName().toString().endsWith(".jar"));
+        } catch (java.io.IOException e) {
+            return true; // unreadable here: as before, a folder of jars
+        }
     }
 }

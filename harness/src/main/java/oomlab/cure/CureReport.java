@@ -140,6 +140,10 @@ public final class CureReport {
                     .append(value).append("\"\n"));
         }
         out.append("```\n\n");
+        if (flags.contains("/opt/oomlab/")) {
+            out.append("Paths under /opt/oomlab/ are the lab's image's: in your image, where you put the same files"
+                    + " (for Graal, the compiler's jars, or a GraalVM JDK instead of the flags).\n\n");
+        }
         String pinned = answer.heapBytes() > 0 ? "-Xmx" + answer.heapBytes() / MB + "m" : "";
         out.append("Paketo-built image: `JAVA_TOOL_OPTIONS=\"").append((pinned + " " + flags).strip()).append("\"`");
         cure.env().forEach((name, value) -> out.append(", `").append(name).append('=').append(value).append('`'));

@@ -47,17 +47,17 @@ final class Headline {
             parts.add(String.join("; ", killed));
         }
         if (!survived.isEmpty()) {
-            parts.add("survived at peak / cap: " + String.join(", ", survived));
+            parts.add("Survived at peak / cap: " + String.join(", ", survived));
         }
         if (!other.isEmpty()) {
             parts.add(String.join(", ", other));
         }
         for (CureAnswer answer : cures) {
             parts.add(answer.recommended().map(best -> String.format(Locale.ROOT,
-                    "cheapest surviving cure for %s: %s (%s), CPU %s of %s's, peak %.0f%% of the cap",
+                    "Cheapest surviving cure for %s: %s (%s), CPU %s of %s's, peak %.0f%% of the cap",
                     answer.originalRun(), best.cure().name(), CureReport.settingsOf(best.cure()),
                     best.steadyCpu() == null ? "not measured" : best.steadyCpu().describe(), answer.originalRun(),
-                    best.worstPeakOfCap() * 100)).orElse("no cure derived for " + answer.originalRun()
+                    best.worstPeakOfCap() * 100)).orElse("No cure derived for " + answer.originalRun()
                     + " survived every run"));
         }
         return String.join(". ", parts) + ".";

@@ -180,7 +180,7 @@
           { name: 'survived every run', type: 'scatter', symbolSize: 12, itemStyle: { color: '#1a7f37' }, data: points(true),
             label: { show: true, position: 'right', formatter: function (p) { return p.name.split(' ')[0]; }, fontSize: 11 },
             markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#666' },
-                        data: [{ yAxis: 1, label: { formatter: 'the original' } }] } },
+                        data: [{ yAxis: 1, label: { formatter: 'the original', position: 'insideStartTop' } }] } },
           { name: 'killed', type: 'scatter', symbol: 'triangle', symbolSize: 12, itemStyle: { color: '#c62828' },
             data: points(false),
             label: { show: true, position: 'left', formatter: function (p) { return p.name.split(' ')[0]; }, fontSize: 11 } },

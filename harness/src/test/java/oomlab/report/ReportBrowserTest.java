@@ -99,7 +99,7 @@ class ReportBrowserTest {
         assertThat((Long) browser.executeScript("return document.querySelectorAll('#curves-0-cures svg path').length"))
                 .isGreaterThan(20);
         assertThat(browser.findElement(org.openqa.selenium.By.id("curves-0-headline")).getText())
-                .startsWith("c2 was OOM-killed after").contains("cheapest surviving cure for c2: cure-no-concat-opt")
+                .startsWith("c2 was OOM-killed after").contains("Cheapest surviving cure for c2: cure-no-concat-opt")
                 .contains("-XX:-OptimizeStringConcat");
         int named = HtmlReport.NMT_CATEGORIES;
         for (Map<String, Object> nmt : charts.subList(4, charts.size())) {
