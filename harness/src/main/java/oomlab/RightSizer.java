@@ -13,7 +13,8 @@ import oomlab.verdict.Verdict;
 
 /**
  * The right-sizing search for one run ({@code -Doomlab.search=cap}): real runs of the same scenario and
- * configuration at different caps, bisected to the smallest cap at which every repeat survives. Each cap's
+ * configuration at different caps, to the smallest cap at which every repeat survives: the ceiling first, then a
+ * bracket round the peak it measured, bisected ({@link CapSearch#seeded}). Each cap's
  * runs are kept under {@code <results>/right-sizing/<scenario>/<run>/cap-<MB>m/}.
  */
 public final class RightSizer {
@@ -32,8 +33,10 @@ public final class RightSizer {
         int[] runs = {0};
         long[] formula = {-1};
         Path into = resultsRoot.resolve(FOLDER).resolve(scenario.name()).resolve(plan.runName());
-        CapSearch.Outcome outcome = CapSearch.search(how.floorBytes(scenario), how.ceilingBytes(scenario, host),
+        // seeded by measurement: the ceiling's run measures the peak, and the bracket is put round it
+        CapSearch.Outcome outcome = CapSearch.seeded(how.floorBytes(scenario), how.ceilingBytes(scenario, host),
                 how.precisionBytes(), cap -> {
+                    long peak = 0;
                     for (int repeat = 1; repeat <= repeats; repeat++) {
                         RunPlan at = new RunPlan(scenario.withMemory(new MemorySize(cap)), plan.config(), plan.jdk(),
                                 repeats > 1 ? repeat : 0);
@@ -44,11 +47,12 @@ public final class RightSizer {
                         }
                         System.out.printf("[oomlab] right-sizing %s: %d MB -> %s%n", plan.displayName(), cap / MB,
                                 result.exit().verdict());
+                        peak = Math.max(peak, result.memory().peakBytes());
                         if (result.exit().verdict() != Verdict.SURVIVED) {
-                            return false; // one repeat that does not survive is enough to say no
+                            return new CapSearch.Probe(false, peak); // one repeat that does not survive says no
                         }
                     }
-                    return true;
+                    return new CapSearch.Probe(true, peak);
                 });
         return new SizingResult(scenario.name(), plan.config().name(), plan.jdk(), plan.runName(), outcome, repeats,
                 runs[0], formula[0], how.precisionBytes());

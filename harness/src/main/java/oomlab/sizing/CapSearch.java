@@ -74,4 +74,86 @@ public final class CapSearch {
         }
         return new Outcome(surviving, failing, steps);
     }
+
+    /** What one cap's runs said: whether every one survived, and the highest peak any of them reached. */
+    public record Probe(boolean survived, long peakBytes) {
+    }
+
+    /**
+     * The search seeded by measurement: the run at the ceiling already measured how much the program uses, so the
+     * bracket is put around that peak (a cap one precision above it, which should survive, and one precision below
+     * it, which should not) before any halving; bisection then happens inside the bracket, and only where a run
+     * contradicts the peak does the search widen to the old bounds. Same precision, same answer, and where the peak
+     * decides the matter, four runs: the ceiling, above the peak, below it, and the middle.
+     */
+    public static Outcome seeded(long floorBytes, long ceilingBytes, long precisionBytes,
+                                 java.util.function.LongFunction<Probe> probe) {
+        if (floorBytes >= ceilingBytes || precisionBytes < MB) {
+            throw new IllegalArgumentException("the search needs floor < ceiling and a precision of at least 1 MB");
+        }
+        List<Step> steps = new ArrayList<>();
+        Probe top = probe.apply(ceilingBytes);
+        steps.add(new Step(ceilingBytes, top.survived()));
+        if (!top.survived()) {
+            return new Outcome(-1, ceilingBytes, steps);
+        }
+        long surviving = ceilingBytes;
+        long failing = -1; // none has failed yet
+        long above = roundUp(top.peakBytes() + precisionBytes);
+        if (above < surviving && above > floorBytes) {
+            boolean ok = probe.apply(above).survived();
+            steps.add(new Step(above, ok));
+            if (ok) {
+                surviving = above;
+            } else {
+                failing = above; // the peak moved: the answer is above it, between here and the ceiling
+            }
+        }
+        if (failing < 0) {
+            long below = Math.max(floorBytes, roundDown(top.peakBytes() - precisionBytes));
+            if (below < surviving) {
+                boolean ok = probe.apply(below).survived();
+                steps.add(new Step(below, ok));
+                if (ok) {
+                    surviving = below; // it needs less than it took with room to spare: down to the floor
+                    if (below == floorBytes) {
+                        return new Outcome(floorBytes, -1, steps);
+                    }
+                    failing = floorBytes - MB; // a bound, the floor itself is tried as the old search does
+                } else {
+                    failing = below;
+                }
+            }
+        }
+        if (failing < 0) {
+            failing = floorBytes - MB;
+        }
+        while (surviving - failing > precisionBytes) {
+            long mid = (failing + surviving) / 2 / MB * MB;
+            if (mid <= failing || mid >= surviving) {
+                break;
+            }
+            boolean ok = probe.apply(mid).survived();
+            steps.add(new Step(mid, ok));
+            if (ok) {
+                surviving = mid;
+            } else {
+                failing = mid;
+            }
+        }
+        if (failing < floorBytes) { // nothing failed on the way down: does the floor itself do?
+            boolean atFloor = probe.apply(floorBytes).survived();
+            steps.add(new Step(floorBytes, atFloor));
+            return atFloor ? new Outcome(floorBytes, -1, steps) : new Outcome(surviving, floorBytes, steps);
+        }
+        return new Outcome(surviving, failing, steps);
+    }
+
+    private static long roundUp(long bytes) {
+        return (bytes + MB - 1) / MB * MB;
+    }
+
+    private static long roundDown(long bytes) {
+        return bytes / MB * MB;
+    }
 }

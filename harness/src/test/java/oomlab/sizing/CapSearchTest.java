@@ -38,4 +38,34 @@ class CapSearchTest {
         assertThat(outcome.steps()).hasSize(1);
         assertThat(outcome.marginBytes()).isEqualTo(-1);
     }
+
+    /** A program that needs 1,300 MB and peaked at 1,280 MB at the ceiling: the bracket goes round the peak. */
+    @Test
+    void theSeededSearchBracketsTheMeasuredPeakAndTakesFourRuns() {
+        long needed = 1_300 * MB;
+        CapSearch.Outcome outcome = CapSearch.seeded(512 * MB, 4_096 * MB, 64 * MB,
+                cap -> new CapSearch.Probe(cap >= needed, Math.min(cap, needed - 20 * MB)));
+
+        assertThat(outcome.smallestSurvivingBytes()).isBetween(needed, needed + 64 * MB);
+        assertThat(outcome.marginBytes()).isLessThanOrEqualTo(64 * MB);
+        assertThat(outcome.steps()).extracting(CapSearch.Step::capBytes)
+                .containsExactly(4_096 * MB, 1_344 * MB, 1_216 * MB, 1_280 * MB);
+        CapSearch.Outcome plain = CapSearch.search(512 * MB, 4_096 * MB, 64 * MB, cap -> cap >= needed);
+        assertThat(plain.smallestSurvivingBytes() - outcome.smallestSurvivingBytes()).as("the same answer, within"
+                + " the precision").isBetween(-64 * MB, 64 * MB);
+    }
+
+    @Test
+    void aPeakTheNextRunContradictsWidensTheSearchAndStillFindsTheAnswer() {
+        long needed = 2_000 * MB; // reported 1,000 MB at the ceiling, needs twice that (its peak varies run to run)
+        CapSearch.Outcome outcome = CapSearch.seeded(512 * MB, 4_096 * MB, 64 * MB,
+                cap -> new CapSearch.Probe(cap >= needed, 1_000 * MB));
+        assertThat(outcome.smallestSurvivingBytes()).isBetween(needed, needed + 64 * MB);
+
+        CapSearch.Outcome small = CapSearch.seeded(512 * MB, 4_096 * MB, 64 * MB,
+                cap -> new CapSearch.Probe(true, 300 * MB)); // survives anywhere: the floor is the answer
+        assertThat(small.smallestSurvivingBytes()).isEqualTo(512 * MB);
+        assertThat(small.largestFailingBytes()).isEqualTo(-1);
+        assertThat(small.steps()).hasSizeLessThanOrEqualTo(3);
+    }
 }
