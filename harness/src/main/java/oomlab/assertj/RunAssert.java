@@ -66,20 +66,24 @@ public final class RunAssert extends AbstractAssert<RunAssert, LabRun> {
         return this;
     }
 
-    /** At least this share of its load's requests answered (0.99 = 99%). */
+    /**
+     * At least this share of its load answered (0.99 = 99%): the rate answered in the load's measured window (after
+     * its warm-up) against the rate it was sent at.
+     */
     public RunAssert answered(double share) {
         isNotNull();
         var load = result().load() == null ? null : result().load().measured();
-        if (load == null || load.sent() == 0) {
+        if (load == null || load.targetRate() <= 0) {
             failWithMessage("expected %s to answer its load, but no load report was written; it was %s",
                     actual.displayName(), context());
             return this;
         }
-        double answered = (double) load.ok() / load.sent();
+        double answered = load.achievedRate() / load.targetRate();
         if (answered < share) {
-            failWithMessage("expected %s to answer at least %.1f%% of its requests, but it answered %.1f%% (%d of %d,"
-                            + " %d errors); it was %s", actual.displayName(), share * 100, answered * 100, load.ok(),
-                    load.sent(), load.errors(), context());
+            failWithMessage("expected %s to answer at least %.1f%% of its load, but it answered %.1f%% (%.1f of %.0f"
+                            + " requests/s, %d errors%s); it was %s", actual.displayName(), share * 100, answered * 100,
+                    load.achievedRate(), load.targetRate(), load.errors(),
+                    load.completed() ? "" : ", the load stopped early: the service was gone", context());
         }
         return this;
     }

@@ -111,10 +111,7 @@ public final class Diagnose {
                 if (running.size() > 4) {
                     line.append(" and ").append(running.size() - 4).append(" more");
                 }
-            } else if (!compilations.unfinished().isEmpty()) {
-                line.append(String.format(Locale.ROOT, "; tier-4 compilations unfinished at the end: %d, e.g. %s",
-                        compilations.unfinishedCount(), compilations.unfinished().get(0)));
-            }
+            } // a compilation of a few ms that the end cut short is no finding: only the long-running ones are
         }
         if (compilations != null && !compilations.biggest().isEmpty()) {
             Compilations.CompilationMemory biggest = compilations.biggest().get(0);
