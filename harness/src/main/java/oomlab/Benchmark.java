@@ -60,17 +60,26 @@ public final class Benchmark {
         Floor floor = Floor.run(withoutProbe, Lab.workloadsJar(), settings);
 
         StringBuilder out = new StringBuilder("\n# oomlab benchmark\n\n");
-        out.append("| run | verdict | time to verdict s | exit s | created → first sample ms | samples/s"
-                + " | sampler CPU ms | sampler CPU % of wall |\n|---|---|---|---|---|---|---|---|\n");
+        out.append("| run | verdict | time to verdict s | exit s | created → first sample ms"
+                + " | started → first sample ms | samples/s | sampler CPU ms | sampler CPU % of wall |"
+                + "\n|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < results.size(); i++) {
             RunResult r = results.get(i);
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %d | %.1f | %d | %.2f%% |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %d | %s | %.1f | %d | %.2f%% |%n",
                     r.run().displayName(), r.exit().verdict(), walls.get(i) / 1000.0,
                     r.container().timeToExitMs() / 1000.0, r.memory().createdToFirstSampleMs(),
+                    r.memory().startedToFirstSampleMs() == null ? "-" : r.memory().startedToFirstSampleMs().toString(),
                     r.memory().samplerHz(), r.memory().samplerCpuMs(),
                     100.0 * r.memory().samplerCpuMs() / Math.max(1, r.container().timeToExitMs())));
         }
         out.append(String.format(Locale.ROOT, "%nWhole selection: %d run(s) in %.1f s%n", results.size(), matrixMs / 1000.0));
+        List<Long> firstSamples = results.stream().map(r -> r.memory().startedToFirstSampleMs())
+                .filter(java.util.Objects::nonNull).sorted().toList();
+        if (!firstSamples.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "Started → first sample: median %d ms over %d run(s) (negative: the"
+                            + " sampler read the cgroup before Docker recorded the start)%n",
+                    firstSamples.get(firstSamples.size() / 2), firstSamples.size()));
+        }
 
         RunResult probed = results.get(0);
         out.append(String.format(Locale.ROOT, "%nProbe overhead (%s): time to exit %.2f s with the probe, NMT and JIT logs,"

@@ -105,8 +105,10 @@ public final class RunAnalysis {
         double cpu = samples.last() != null && samples.last().cpuNanos() >= 0 ? samples.last().cpuNanos() / 1e9
                 : probe.last().map(line -> line.cpuNanos() / 1e9).orElse(-1.0);
         long peak = Math.max(samples.peakBytes(), raw.recordedPeakBytes());
+        Long startedToFirst = samples.first() == null || raw.outcome().startedAt() == null ? null
+                : samples.first().epochMs() - raw.outcome().startedAt().toEpochMilli();
         return new MemoryCurve(raw.sampler(), samples.count(), samples.hz(), createdToFirst, peak,
-                (double) peak / capBytes, cpu, raw.samplerCpuMs(), samples.atCap());
+                (double) peak / capBytes, cpu, raw.samplerCpuMs(), samples.atCap(), startedToFirst);
     }
 
     /** jeprof on the last profile, against the JVM binaries of the very image the run used. */

@@ -36,6 +36,9 @@ public final class ContainerRun {
     private final Path outputDir;
     private final SampleLog samples;
     private final AtomicReference<HostSampler> sampler = new AtomicReference<>();
+    /** The thread waiting for the container's cgroup to appear, from its creation on. */
+    private final AtomicReference<Thread> earlyWaiter = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean startedCalledBack = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicReference<InspectContainerResponse> startInfo = new AtomicReference<>();
     /** Why the Docker engine stopped answering mid-run, or null while it answers. */
     private final AtomicReference<String> engineLost = new AtomicReference<>();
@@ -94,6 +97,7 @@ public final class ContainerRun {
             container.withMemoryCap(cap)
                     .withOutputDir(outputDir)
                     .withLogConsumer(containerLog)
+                    .onCreated(this::whenCreated)
                     .onStarted(this::whenStarted);
             try {
                 long start = System.nanoTime();
@@ -154,10 +158,56 @@ public final class ContainerRun {
         }
     }
 
-    /** The moment the container runs: arm its watchdog and start sampling its memory. */
+    /**
+     * Docker created the container: wait for its cgroup (made when the container starts, just before its first
+     * process runs) and sample from the moment it is there, so the curve has the JVM's start-up too (CDS mapping,
+     * the heap's pre-touch, the first compilations). The start callback takes over where the cgroup never showed.
+     */
+    private void whenCreated(String containerId) {
+        if (dockerStatsWanted) {
+            return;
+        }
+        Thread waiter = new Thread(() -> {
+            long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (sampler.get() == null && System.nanoTime() < giveUpAt) {
+                boolean last = startedCalledBack.get(); // started: one more look, then the start callback decides
+                java.util.Optional<oomlab.sampling.CgroupFiles> found = cgroups.locate(0, containerId);
+                if (found.isPresent()) {
+                    CgroupSampler.start(cgroups, 0, containerId, samples, System.currentTimeMillis(),
+                            CGROUP_SAMPLE_INTERVAL_MS).ifPresent(early -> {
+                                if (!sampler.compareAndSet(null, early)) {
+                                    early.close();
+                                }
+                            });
+                    return;
+                }
+                if (last) {
+                    return;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }, "oomlab-cgroup-wait");
+        waiter.setDaemon(true);
+        waiter.start();
+        earlyWaiter.set(waiter);
+    }
+
+    /** The moment the container runs: arm its watchdog and start sampling its memory, unless that began already. */
     private void whenStarted(InspectContainerResponse info) {
+        startedCalledBack.set(true);
+        Thread waiter = earlyWaiter.get();
+        if (waiter != null) {
+            try {
+                waiter.join(2_000); // it found the cgroup, or gives up after one more look
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         startInfo.set(info);
         watchdog.set(Watchdog.arm(info.getId(), timeout, label));
+        if (sampler.get() != null) {
+            return; // sampling since the cgroup appeared
+        }
         long startedAt = Instant.parse(info.getState().getStartedAt()).toEpochMilli();
         Long pid = info.getState().getPidLong();
         HostSampler chosen = dockerStatsWanted ? null : CgroupSampler.start(cgroups, pid == null ? 0 : pid,

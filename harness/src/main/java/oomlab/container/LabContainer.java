@@ -30,6 +30,7 @@ public class LabContainer extends GenericContainer<LabContainer> {
 
     private final List<Bind> binds = new ArrayList<>();
     private Consumer<InspectContainerResponse> onStarted = info -> { };
+    private Consumer<String> onCreated = id -> { };
 
     public LabContainer(String image) {
         super(DockerImageName.parse(image));
@@ -95,6 +96,20 @@ public class LabContainer extends GenericContainer<LabContainer> {
     public LabContainer onStarted(Consumer<InspectContainerResponse> callback) {
         this.onStarted = callback;
         return this;
+    }
+
+    /**
+     * Called once Docker has created the container, before it is started: its cgroup appears when it starts, and
+     * a sampler waiting for it then sees the JVM's first milliseconds.
+     */
+    public LabContainer onCreated(Consumer<String> callback) {
+        this.onCreated = callback;
+        return this;
+    }
+
+    @Override
+    protected void containerIsCreated(String containerId) {
+        onCreated.accept(containerId);
     }
 
     @Override

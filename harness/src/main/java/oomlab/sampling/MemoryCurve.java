@@ -14,9 +14,19 @@ package oomlab.sampling;
  *                                unknown
  * @param atCap                   the time pinned at the cap and the thrash meanwhile; null where the sampler
  *                                counts no refaults (Docker's stats API)
+ * @param startedToFirstSampleMs  from the moment Docker says the container started to the first sample: negative
+ *                                when the sampler was reading the cgroup already (it starts when the cgroup
+ *                                appears, before Docker records the start); null in results before it was measured
  */
 public record MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs,
-                          long peakBytes, double peakOfCap, double cpuSeconds, long samplerCpuMs, AtCap atCap) {
+                          long peakBytes, double peakOfCap, double cpuSeconds, long samplerCpuMs, AtCap atCap,
+                          Long startedToFirstSampleMs) {
+    public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,
+                       double peakOfCap, double cpuSeconds, long samplerCpuMs, AtCap atCap) {
+        this(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap, cpuSeconds, samplerCpuMs, atCap,
+                null);
+    }
+
     public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,
                        double peakOfCap, double cpuSeconds, long samplerCpuMs) {
         this(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap, cpuSeconds, samplerCpuMs, null);
