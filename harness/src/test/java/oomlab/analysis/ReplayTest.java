@@ -100,7 +100,8 @@ class ReplayTest {
         // C1's tiers and CITime's count of C1's compilations are two witnesses of the same thing
         long c1 = storm.jit().compilations().byTier().entrySet().stream()
                 .filter(e -> List.of("1", "2", "3").contains(e.getKey())).mapToLong(java.util.Map.Entry::getValue).sum();
-        assertThat(c1).isEqualTo(storm.jit().compiledMethods().get("C1"));
+        // (CITime counts the finished ones: a C1 compilation or two may still be running when the JVM exits)
+        assertThat(c1 - storm.jit().compiledMethods().get("C1")).isBetween(0L, 2L);
     }
 
     /** Every part of result.json with values somewhere among the fixtures: a renamed field shows in a diff here. */

@@ -29,15 +29,18 @@ class DiagnoseTest {
         NmtStats nmt = NmtStats.of(List.of(line(880, 3, 10), line(2040, 1135, 38)));
         MemoryCurve memory = new MemoryCurve("cgroup-v1", 600, 40, 400, 2048 * MB, 1.0, 26.8);
 
+        // two compilations in flight at the kill: one for 4.2 s (named), one cut short after 30 ms (no finding)
         Compilations compilations = new Compilations(Map.of("3", 900L, "4", 60L), 5, 10, List.of(
-                new CompilationMemory("c2", 812, "oomlab/gen/Run17::run((I)J)", "ok", 190 * MB)), 7,
-                List.of("oomlab.gen.Run18::run", "oomlab.gen.Run19::run"));
+                new CompilationMemory("c2", 812, "oomlab/gen/Run17::run((I)J)", "ok", 190 * MB)), 2,
+                List.of("oomlab.gen.Run18::run", "oomlab.gen.Run19::run"), 0, List.of(), List.of(), List.of(
+                new Compilations.InFlight("oomlab.gen.Run18::run", 813, false, 14_000, 4_200),
+                new Compilations.InFlight("oomlab.gen.Run19::run", 900, true, 18_170, 30)));
         Diagnosis diagnosis = Diagnose.of(Verdict.OOM_KILLED, 2048 * MB, 768 * MB, FLAGS, memory, nmt,
                 new oomlab.output.JitEvidence(Map.of(), List.of(), compilations), null);
 
         assertThat(diagnosis.summary()).isEqualTo("OOM-killed at the 2048 MB cap; compiler arenas 98% of the growth"
-                + " (+1132 MB), then code cache 2% (+28 MB); tier-4 compilations unfinished at the end: 7, e.g."
-                + " oomlab.gen.Run18::run; biggest finished compilation: c2 oomlab/gen/Run17::run((I)J), 190 MB;"
+                + " (+1132 MB), then code cache 2% (+28 MB); tier-4 compilations still running at the end:"
+                + " oomlab.gen.Run18::run (4.2 s); biggest finished compilation: c2 oomlab/gen/Run17::run((I)J), 190 MB;"
                 + " sizing formula 1295 MB vs peak 2048 MB, 1219 MB of it where the formula has no slot");
         assertThat(diagnosis.suspects().get(0)).extracting(Suspect::name, Suspect::source)
                 .containsExactly("compiler arenas", "NMT Compiler + Arena Chunk");
