@@ -100,6 +100,19 @@ public final class Benchmark {
                     ratio(withoutProbe.container().timeToExitMs(), floor.exitMs()), bareWall / 1000.0,
                     floor.startToStartMs() / 1000.0, ratio(bareWall, floor.startToStartMs())));
         }
+        Path bareRun = Path.of("target/oomlab-benchmark/no-probe").resolve(withoutProbe.run().scenario())
+                .resolve(withoutProbe.run().runName()).resolve(oomlab.layout.RunFiles.RAW_RUN);
+        oomlab.container.RunPhases phases = Files.isRegularFile(bareRun)
+                ? oomlab.result.ResultJson.readRecord(bareRun, oomlab.container.RawRun.class).phases() : null;
+        if (phases != null) {
+            long labOwn = bareWall - phases.totalMs(); // the plan, launch.json, the analysis, result.json, the report
+            out.append(String.format(Locale.ROOT, "%nWhere the lab's start to start went (%s, %d ms): create %d ms,"
+                            + " created → started %d ms, running %d ms, output drained %d ms, stop and removal %d ms,"
+                            + " kernel log %d ms, the lab's own (launch, analysis, result files) %d ms; the floor's run"
+                            + " %d ms%n", first.displayName(), bareWall, phases.createMs(), phases.startMs(),
+                    phases.runMs(), phases.drainMs(), phases.removeMs(), phases.kernelLogMs(), labOwn,
+                    floor.problem() == null ? floor.exitMs() : -1));
+        }
         System.out.print(out);
         Path file = Path.of("target/oomlab-benchmark/benchmark.md");
         Files.createDirectories(file.getParent());

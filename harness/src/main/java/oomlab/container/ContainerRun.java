@@ -39,6 +39,8 @@ public final class ContainerRun {
     /** The thread waiting for the container's cgroup to appear, from its creation on. */
     private final AtomicReference<Thread> earlyWaiter = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicBoolean startedCalledBack = new java.util.concurrent.atomic.AtomicBoolean();
+    /** System.nanoTime() at each step of the run, for {@link #phases}: asked, created, started, exited, drained, removed. */
+    private final long[] at = new long[6];
     private final AtomicReference<InspectContainerResponse> startInfo = new AtomicReference<>();
     /** Why the Docker engine stopped answering mid-run, or null while it answers. */
     private final AtomicReference<String> engineLost = new AtomicReference<>();
@@ -92,7 +94,17 @@ public final class ContainerRun {
         return used == null ? 0 : used.enclosingOomKillsDuringRun();
     }
 
+    /** Where the run's time went (after {@link #execute}); a step that never came counts 0. */
+    public RunPhases phases(long kernelLogMs) {
+        return new RunPhases(between(0, 1), between(1, 2), between(2, 3), between(3, 4), between(4, 5), kernelLogMs);
+    }
+
+    private long between(int from, int to) {
+        return at[from] == 0 || at[to] == 0 ? 0 : java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(at[to] - at[from]);
+    }
+
     public ContainerOutcome execute() {
+        at[0] = System.nanoTime();
         try (LogFile containerLog = new LogFile(outputDir.resolve(RunFiles.STDOUT), outputDir.resolve(RunFiles.STDERR))) {
             container.withMemoryCap(cap)
                     .withOutputDir(outputDir)
@@ -107,6 +119,7 @@ public final class ContainerRun {
                 }
                 Duration left = timeout.minusNanos(System.nanoTime() - start);
                 boolean ended = waitForExit(left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
+                at[3] = System.nanoTime();
                 if (engineLost.get() != null) {
                     return engineLostOutcome();
                 }
@@ -131,6 +144,7 @@ public final class ContainerRun {
                     waitForExit(timeout);
                 }
                 containerLog.awaitEnd(label);
+                at[4] = System.nanoTime();
                 return outcome(timedOut, stoppedAfterLoad, interrupted);
             } finally {
                 boolean lost = engineLost.get() != null;
@@ -154,6 +168,7 @@ public final class ContainerRun {
                         }
                     }
                 }
+                at[5] = System.nanoTime();
             }
         }
     }
@@ -164,6 +179,7 @@ public final class ContainerRun {
      * the heap's pre-touch, the first compilations). The start callback takes over where the cgroup never showed.
      */
     private void whenCreated(String containerId) {
+        at[1] = System.nanoTime();
         if (dockerStatsWanted) {
             return;
         }
@@ -194,6 +210,7 @@ public final class ContainerRun {
 
     /** The moment the container runs: arm its watchdog and start sampling its memory, unless that began already. */
     private void whenStarted(InspectContainerResponse info) {
+        at[2] = System.nanoTime();
         startedCalledBack.set(true);
         Thread waiter = earlyWaiter.get();
         if (waiter != null) {

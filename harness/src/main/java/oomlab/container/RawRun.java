@@ -16,8 +16,13 @@ import java.util.List;
  * @param load              how the load companion reached the service; null without a load
  */
 public record RawRun(ContainerOutcome outcome, String sampler, long samplerCpuMs, long recordedPeakBytes,
-                     long enclosingOomKills, List<String> kernelLog, LoadOutcome load) {
+                     long enclosingOomKills, List<String> kernelLog, LoadOutcome load, RunPhases phases) {
     public RawRun {
         kernelLog = kernelLog == null ? List.of() : List.copyOf(kernelLog);
+    }
+
+    public RawRun(ContainerOutcome outcome, String sampler, long samplerCpuMs, long recordedPeakBytes,
+                  long enclosingOomKills, List<String> kernelLog, LoadOutcome load) {
+        this(outcome, sampler, samplerCpuMs, recordedPeakBytes, enclosingOomKills, kernelLog, load, null);
     }
 }

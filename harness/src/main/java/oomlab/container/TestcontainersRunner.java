@@ -31,15 +31,18 @@ public final class TestcontainersRunner implements ContainerRunner {
                     .withDockerStatsSampler(dockerStatsSampler)
                     .withCompanion(load);
             ContainerOutcome outcome = run.execute();
-            List<String> kernel = KernelLog.read().map(log -> log.oomKillsIn(outcome.containerId()))
-                    .orElse(List.of());
+            long kernelStart = System.nanoTime();
+            // only a SIGKILL can be the kernel's OOM kill: a JVM that exited by itself needs no kernel log read
+            List<String> kernel = outcome.exitCode() != ExitEvidence.SIGKILL_EXIT && !outcome.dockerOomKilled()
+                    ? List.of() : KernelLog.read().map(log -> log.oomKillsIn(outcome.containerId())).orElse(List.of());
+            long kernelMs = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - kernelStart);
             long enclosing = run.enclosingOomKills();
             if (samples.maxOomKills() == 0 && outcome.exitCode() == ExitEvidence.SIGKILL_EXIT && enclosing > 0) {
                 System.out.printf("[oomlab] the container's cgroup went before a sample saw its oom_kill; its"
                         + " enclosing cgroup counted %d during the run%n", enclosing);
             }
             return new RawRun(outcome, run.samplerSource(), run.samplerCpuMs(), run.recordedPeakBytes(), enclosing,
-                    kernel, load == null ? null : load.outcome());
+                    kernel, load == null ? null : load.outcome(), run.phases(kernelMs));
         }
     }
 
