@@ -84,7 +84,9 @@ public final class CapSearch {
      * bracket is put around that peak (a cap one precision above it, which should survive, and one precision below
      * it, which should not) before any halving; bisection then happens inside the bracket, and only where a run
      * contradicts the peak does the search widen to the old bounds. Same precision, same answer, and where the peak
-     * decides the matter, four runs: the ceiling, above the peak, below it, and the middle.
+     * decides the matter, four runs: the ceiling, above the peak, below it, and the middle. Where the run above the
+ * peak is killed after all (the peak varies from run to run), the search gallops up from there (two precisions,
+ * four, ...) until a cap survives, and halves between.
      */
     public static Outcome seeded(long floorBytes, long ceilingBytes, long precisionBytes,
                                  java.util.function.LongFunction<Probe> probe) {
@@ -106,7 +108,24 @@ public final class CapSearch {
             if (ok) {
                 surviving = above;
             } else {
-                failing = above; // the peak moved: the answer is above it, between here and the ceiling
+                // the peak moved (a program's peak varies run to run): gallop up from it, doubling the step, until
+                // a cap survives, rather than halving the whole way from the ceiling
+                failing = above;
+                long step = 2 * precisionBytes;
+                while (true) {
+                    long next = roundUp(failing + step);
+                    if (next >= surviving) {
+                        break;
+                    }
+                    boolean survived = probe.apply(next).survived();
+                    steps.add(new Step(next, survived));
+                    if (survived) {
+                        surviving = next;
+                        break;
+                    }
+                    failing = next;
+                    step *= 2;
+                }
             }
         }
         if (failing < 0) {

@@ -61,6 +61,15 @@ class CapSearchTest {
         CapSearch.Outcome outcome = CapSearch.seeded(512 * MB, 4_096 * MB, 64 * MB,
                 cap -> new CapSearch.Probe(cap >= needed, 1_000 * MB));
         assertThat(outcome.smallestSurvivingBytes()).isBetween(needed, needed + 64 * MB);
+        // galloping up from the peak: 1064 (killed), 1192, 1448, 1960 (killed), 2984 (survived), then halving
+        assertThat(outcome.steps()).extracting(CapSearch.Step::capBytes).startsWith(4_096 * MB, 1_064 * MB,
+                1_192 * MB, 1_448 * MB, 1_960 * MB, 2_984 * MB);
+
+        long varies = 4_150 * MB; // c2-leak's c2: peaked at 3,849 MB at the ceiling, killed at 3,977 MB
+        CapSearch.Outcome c2 = CapSearch.seeded(1_024 * MB, 6_144 * MB, 128 * MB,
+                cap -> new CapSearch.Probe(cap >= varies, 3_849 * MB));
+        assertThat(c2.smallestSurvivingBytes()).isBetween(varies, varies + 128 * MB);
+        assertThat(c2.steps()).hasSizeLessThanOrEqualTo(5);
 
         CapSearch.Outcome small = CapSearch.seeded(512 * MB, 4_096 * MB, 64 * MB,
                 cap -> new CapSearch.Probe(true, 300 * MB)); // survives anywhere: the floor is the answer
