@@ -227,8 +227,21 @@ public final class Lab {
         return chosen;
     }
 
+    /**
+     * The images of every Lab of this JVM with the same image settings: a test class's runs (each a session of its
+     * own, see OomLab) find the image they built once, without staging and hashing its parts again.
+     */
+    private static final java.util.Map<java.util.List<Object>, LabImages> SHARED_IMAGES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Docker is first touched here, so that bad input fails before any engine is needed. */
     private synchronized LabImages images() {
+        java.util.List<Object> key = java.util.List.of(settings.dockerfiles().toAbsolutePath(),
+                settings.imageParts().toAbsolutePath(), settings.registryReachable(), settings.baseImages(),
+                settings.jdkHomes());
+        if (images == null && SHARED_IMAGES.containsKey(key)) {
+            images = SHARED_IMAGES.get(key);
+        }
         if (images == null) {
             System.out.printf("[oomlab] Docker: TESTCONTAINERS_RYUK_DISABLED=%s TESTCONTAINERS_HOST_OVERRIDE=%s%n",
                     settings.ryukDisabled(), settings.hostOverride());
@@ -242,6 +255,7 @@ public final class Lab {
                     : LabImages.dockerfilesFromTheJar(settings.resultsRoot().resolveSibling("oomlab-dockerfiles"));
             images = new LabImages(docker, dockerfiles, workloadsJar(), settings.imageParts(),
                     settings.registryReachable(), settings.baseImages(), settings.jdkHomes());
+            SHARED_IMAGES.put(key, images);
         }
         return images;
     }
