@@ -56,7 +56,7 @@ public final class CureSearch {
             RunPlan candidate = planFor(plan, cure, 1);
             Optional<String> rejected = session.rejects(candidate);
             System.out.printf("[oomlab]   %-24s %s: %s%n    from: %s%n", cure.name(), cure.title(),
-                    oomlab.cure.CureReport.settingsOf(cure), cure.evidence());
+                    CureReport.settingsOf(cure), cure.evidence());
             if (rejected.isPresent()) {
                 System.out.printf("    not tried: %s%n", rejected.get());
                 notTried.add(cure.name() + ": " + rejected.get());

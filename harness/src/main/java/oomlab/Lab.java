@@ -239,7 +239,7 @@ public final class Lab {
         java.util.List<Object> key = java.util.List.of(settings.dockerfiles().toAbsolutePath(),
                 settings.imageParts().toAbsolutePath(), settings.registryReachable(), settings.baseImages(),
                 settings.jdkHomes());
-        if (images == null && SHARED_IMAGES.containsKey(key)) {
+        if (images == null) {
             images = SHARED_IMAGES.get(key);
         }
         if (images == null) {

@@ -57,15 +57,7 @@ public final class LabSession {
      * when it rejects the run's flags, empty when it takes them.
      */
     public java.util.Optional<String> rejects(RunPlan plan) {
-        try {
-            oomlab.launch.Preflight.check(settings.scenarioFile(), List.of(plan), preflightHost(settings));
-            return java.util.Optional.empty();
-        } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            int rejected = message.indexOf(" rejected by ");
-            return java.util.Optional.of(rejected < 0 ? message : message.substring(message.lastIndexOf(": ", rejected)
-                    + 2));
-        }
+        return oomlab.launch.Preflight.rejects(plan, preflightHost(settings));
     }
 
     /** A mistake in the scenario file or the settings: exit code {@link #BAD_INPUT}, one line. */

@@ -95,8 +95,8 @@ public final class RunAssert extends AbstractAssert<RunAssert, LabRun> {
      */
     public RunAssert cpuAtMostTimes(LabRun other, double times) {
         isNotNull();
-        Double mine = cpu(Cost.of(result()));
-        Double theirs = cpu(Cost.of(other.result()));
+        Double mine = Cost.of(result()).steadyCpuMs();
+        Double theirs = Cost.of(other.result()).steadyCpuMs();
         if (mine == null || theirs == null) {
             failWithMessage("expected the CPU of %s and %s to be compared, but %s measured none", actual.displayName(),
                     other.displayName(), mine == null ? actual.displayName() : other.displayName());
@@ -108,10 +108,6 @@ public final class RunAssert extends AbstractAssert<RunAssert, LabRun> {
                     other.displayName(), mine / theirs, mine, theirs, context());
         }
         return this;
-    }
-
-    private static Double cpu(Cost cost) {
-        return cost.steadyCpuMs() != null ? cost.steadyCpuMs() : null;
     }
 
     private RunResult result() {

@@ -187,14 +187,12 @@ public final class ContainerRun {
             long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
             while (sampler.get() == null && System.nanoTime() < giveUpAt) {
                 boolean last = startedCalledBack.get(); // started: one more look, then the start callback decides
-                java.util.Optional<oomlab.sampling.CgroupFiles> found = cgroups.locate(0, containerId);
-                if (found.isPresent()) {
-                    CgroupSampler.start(cgroups, 0, containerId, samples, System.currentTimeMillis(),
-                            CGROUP_SAMPLE_INTERVAL_MS).ifPresent(early -> {
-                                if (!sampler.compareAndSet(null, early)) {
-                                    early.close();
-                                }
-                            });
+                java.util.Optional<CgroupSampler> early = CgroupSampler.start(cgroups, 0, containerId, samples,
+                        System.currentTimeMillis(), CGROUP_SAMPLE_INTERVAL_MS); // empty until the cgroup exists
+                if (early.isPresent()) {
+                    if (!sampler.compareAndSet(null, early.get())) {
+                        early.get().close();
+                    }
                     return;
                 }
                 if (last) {

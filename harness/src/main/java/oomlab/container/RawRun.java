@@ -20,9 +20,4 @@ public record RawRun(ContainerOutcome outcome, String sampler, long samplerCpuMs
     public RawRun {
         kernelLog = kernelLog == null ? List.of() : List.copyOf(kernelLog);
     }
-
-    public RawRun(ContainerOutcome outcome, String sampler, long samplerCpuMs, long recordedPeakBytes,
-                  long enclosingOomKills, List<String> kernelLog, LoadOutcome load) {
-        this(outcome, sampler, samplerCpuMs, recordedPeakBytes, enclosingOomKills, kernelLog, load, null);
-    }
 }

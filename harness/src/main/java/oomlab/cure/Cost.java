@@ -23,8 +23,7 @@ public record Cost(String source, Double steadyCpuMs, Double afterDeployCpuMs, D
         if (result.service() != null && !result.service().windows().isEmpty()) {
             List<ServiceWindow> windows = result.service().windows();
             return new Cost("service windows", perThousand(windows, "steady"), perThousand(windows, "after-deploy"),
-                    windows.stream().filter(w -> w.phase().equals("steady")).mapToDouble(ServiceWindow::p99Ms).max()
-                            .stream().boxed().findFirst().orElse(null), peak);
+                    result.service().steadyP99Ms(), peak);
         }
         if (result.load() != null && result.load().measured() != null && result.load().measured().ok() > 0) {
             double cpuMs = result.memory().cpuSeconds() * 1000;

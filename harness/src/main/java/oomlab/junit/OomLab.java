@@ -30,6 +30,8 @@ import oomlab.sizing.SizingResult;
 public final class OomLab {
     private final Settings base;
     private final Path scenarios;
+    /** The cure searches' answers so far: one cures.json for all of them, as the matrix writes it. */
+    private final List<CureAnswer> cureAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     OomLab(Settings base) {
         this.base = base;
@@ -84,7 +86,8 @@ public final class OomLab {
             return Optional.empty();
         }
         CureAnswer answer = CureSearch.search(session, plan, first);
-        CureSearch.report(session.settings(), List.of(answer));
+        cureAnswers.add(answer);
+        CureSearch.report(session.settings(), List.copyOf(cureAnswers)); // cures.json keeps every search's answer
         return Optional.of(answer);
     }
 

@@ -106,12 +106,37 @@ public final class Preflight {
     }
 
     private static void checkFlags(Path scenarioFile, RunPlan plan, Path java) {
+        rejection(plan, java).ifPresent(rejected -> {
+            boolean fromConfiguration = rejected.culprit() != null
+                    && plan.config().jvmFlags().contains(rejected.culprit())
+                    && !plan.scenario().jvmFlags().contains(rejected.culprit());
+            List<String> where = fromConfiguration ? List.of("configurations", plan.config().name(), "jvmFlags")
+                    : !plan.scenario().jvmFlags().isEmpty() ? List.of("scenarios", plan.scenario().name(), "jvmFlags")
+                    : List.of("configurations", plan.config().name(), "jvmFlags");
+            throw ScenarioFile.problemAt(scenarioFile, where, rejected.text());
+        });
+    }
+
+    /**
+     * The JVM's refusal of a run the lab made up itself (a cure candidate, in no file): its words, in the same
+     * sentence the file's check says; empty when the JVM takes the flags, or there is no JDK here to ask.
+     */
+    public static Optional<String> rejects(RunPlan plan, Host host) {
+        return host.localJdk().apply(plan.jdk())
+                .flatMap(jdk -> rejection(plan, jdk.resolve("bin/java"))).map(Rejection::text);
+    }
+
+    /** @param culprit the flag the JVM named, or null where none does alone */
+    private record Rejection(String culprit, String text) {
+    }
+
+    private static Optional<Rejection> rejection(RunPlan plan, Path java) {
         if (!Files.isExecutable(java)) {
-            return;
+            return Optional.empty();
         }
         List<String> flags = flagsOf(plan);
         if (flags.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(UNLOCKS);
@@ -119,18 +144,12 @@ public final class Preflight {
         command.add("-version");
         ProcessResult result = ProcessRunner.run(command, VERSION_TIMEOUT);
         if (result.succeeded()) {
-            return;
+            return Optional.empty();
         }
-        String words = jvmWords(result.output());
         String culprit = culprit(result.output(), flags);
-        boolean fromConfiguration = culprit != null && plan.config().jvmFlags().contains(culprit)
-                && !plan.scenario().jvmFlags().contains(culprit);
-        List<String> where = fromConfiguration ? List.of("configurations", plan.config().name(), "jvmFlags")
-                : !plan.scenario().jvmFlags().isEmpty() ? List.of("scenarios", plan.scenario().name(), "jvmFlags")
-                : List.of("configurations", plan.config().name(), "jvmFlags");
-        throw ScenarioFile.problemAt(scenarioFile, where, (culprit == null ? "the flags " + flags : culprit)
+        return Optional.of(new Rejection(culprit, (culprit == null ? "the flags " + flags : culprit)
                 + " rejected by JDK " + plan.jdk() + " (" + java + " -version, for " + plan.displayName() + "): "
-                + words);
+                + jvmWords(result.output())));
     }
 
     /** The flag the JVM named, or the first one it rejects on its own; null where none does alone. */

@@ -141,8 +141,9 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         long osr = 0;
         long notEntrant = 0;
         List<CompilationMemory> memory = new ArrayList<>();
-        Map<Long, String> tier4Started = new java.util.LinkedHashMap<>();
-        Map<Long, Long> tier4StartedMs = new java.util.HashMap<>();
+        // each tier-4 compilation as it started, by id; those left at the end never ended (InFlight's runningMs is
+        // filled in once the log's last moment is known)
+        Map<Long, InFlight> tier4Started = new java.util.LinkedHashMap<>();
         java.util.Set<Long> ended = new java.util.HashSet<>();
         long lastMs = 0;
         java.util.Set<String> tier4Methods = new java.util.HashSet<>();
@@ -195,12 +196,12 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
             }
             byTier.merge(tier == null ? "unknown" : tier, 1L, Long::sum); // a line two threads wrote into each other
             if ("4".equals(tier)) {
-                String compiled = methodOf(tokens) + (isOsr ? " (OSR)" : "");
-                if (!tier4Methods.add(compiled)) {
+                String compiled = methodOf(tokens);
+                if (!tier4Methods.add(compiled + (isOsr ? " (OSR)" : ""))) {
                     recompiled++;
                 }
-                tier4Started.put(Long.parseLong(tokens[1]), compiled);
-                tier4StartedMs.put(Long.parseLong(tokens[1]), Long.parseLong(tokens[0]));
+                long id = Long.parseLong(tokens[1]);
+                tier4Started.put(id, new InFlight(compiled, id, isOsr, Long.parseLong(tokens[0]), 0));
             }
             if (isOsr) {
                 osr++;
@@ -213,17 +214,13 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         ended.forEach(tier4Started::remove);
         memory.sort(Comparator.comparingLong(CompilationMemory::bytes).reversed());
         long endMs = lastMs;
-        List<InFlight> inFlight = tier4Started.entrySet().stream()
-                .map(started -> {
-                    String compiled = started.getValue();
-                    boolean isOsr = compiled.endsWith(" (OSR)");
-                    long at = tier4StartedMs.get(started.getKey());
-                    return new InFlight(isOsr ? compiled.substring(0, compiled.length() - 6) : compiled,
-                            started.getKey(), isOsr, at, endMs - at);
-                })
+        List<InFlight> inFlight = tier4Started.values().stream()
+                .map(started -> new InFlight(started.method(), started.compileId(), started.osr(), started.startedMs(),
+                        endMs - started.startedMs()))
                 .sorted(Comparator.comparingLong(InFlight::runningMs).reversed()).limit(UNFINISHED_SHOWN).toList();
         return new Compilations(byTier, osr, notEntrant, memory.subList(0, Math.min(BIGGEST, memory.size())),
-                tier4Started.size(), tier4Started.values().stream().limit(UNFINISHED_SHOWN).toList(), recompiled,
+                tier4Started.size(), tier4Started.values().stream().limit(UNFINISHED_SHOWN)
+                        .map(started -> started.method() + (started.osr() ? " (OSR)" : "")).toList(), recompiled,
                 notEntrantBySecond, optimizedNotEntrantBySecond, inFlight);
     }
 

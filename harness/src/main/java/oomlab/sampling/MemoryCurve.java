@@ -22,14 +22,9 @@ public record MemoryCurve(String sampler, long samples, double samplerHz, long c
                           long peakBytes, double peakOfCap, double cpuSeconds, long samplerCpuMs, AtCap atCap,
                           Long startedToFirstSampleMs) {
     public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,
-                       double peakOfCap, double cpuSeconds, long samplerCpuMs, AtCap atCap) {
-        this(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap, cpuSeconds, samplerCpuMs, atCap,
-                null);
-    }
-
-    public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,
                        double peakOfCap, double cpuSeconds, long samplerCpuMs) {
-        this(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap, cpuSeconds, samplerCpuMs, null);
+        this(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap, cpuSeconds, samplerCpuMs, null,
+                null);
     }
 
     public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,

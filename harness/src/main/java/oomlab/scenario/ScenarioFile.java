@@ -144,8 +144,18 @@ public final class ScenarioFile {
     /** The lab's catalogue of configurations, in the jar beside this class: every file's, before its own. */
     public static final String CATALOGUE = "oomlab/configurations.yaml";
 
-    /** The catalogue's configurations, in its order (c2, c1, ...). */
+    /** The catalogue as read once from the jar (it cannot change while the JVM runs): every file's load copies it. */
+    private static volatile Map<String, RunConfig> catalogue;
+
+    /** The catalogue's configurations, in its order (c2, c1, ...): a copy the caller may add to. */
     public static Map<String, RunConfig> catalogue() {
+        if (catalogue == null) {
+            catalogue = java.util.Collections.unmodifiableMap(readCatalogue());
+        }
+        return new LinkedHashMap<>(catalogue);
+    }
+
+    private static Map<String, RunConfig> readCatalogue() {
         try (java.io.InputStream in = ScenarioFile.class.getClassLoader().getResourceAsStream(CATALOGUE)) {
             if (in == null) {
                 throw new IllegalStateException(CATALOGUE + " is missing from the lab's jar");

@@ -50,9 +50,18 @@ public final class CapSearch {
         if (!top) {
             return new Outcome(-1, ceilingBytes, steps);
         }
-        long failing = floorBytes; // a bound until a cap really fails; the floor itself is tried at the end
-        boolean failed = false;
-        long surviving = ceilingBytes;
+        // the floor is a bound until a cap really fails; the floor itself is tried at the end
+        return halve(floorBytes, floorBytes, false, ceilingBytes, precisionBytes, survives, steps);
+    }
+
+    /**
+     * Halving between a cap that fails (or a bound below which none was tried) and one that survives, to the
+     * precision; when nothing failed on the way down, the floor itself is tried last.
+     *
+     * @param failed whether {@code failing} is a cap that really failed, not just a bound
+     */
+    private static Outcome halve(long floorBytes, long failing, boolean failed, long surviving, long precisionBytes,
+                                 LongPredicate survives, List<Step> steps) {
         while (surviving - failing > precisionBytes) {
             long mid = (failing + surviving) / 2 / MB * MB;
             if (mid <= failing || mid >= surviving) {
@@ -144,28 +153,9 @@ public final class CapSearch {
                 }
             }
         }
-        if (failing < 0) {
-            failing = floorBytes - MB;
-        }
-        while (surviving - failing > precisionBytes) {
-            long mid = (failing + surviving) / 2 / MB * MB;
-            if (mid <= failing || mid >= surviving) {
-                break;
-            }
-            boolean ok = probe.apply(mid).survived();
-            steps.add(new Step(mid, ok));
-            if (ok) {
-                surviving = mid;
-            } else {
-                failing = mid;
-            }
-        }
-        if (failing < floorBytes) { // nothing failed on the way down: does the floor itself do?
-            boolean atFloor = probe.apply(floorBytes).survived();
-            steps.add(new Step(floorBytes, atFloor));
-            return atFloor ? new Outcome(floorBytes, -1, steps) : new Outcome(surviving, floorBytes, steps);
-        }
-        return new Outcome(surviving, failing, steps);
+        boolean failed = failing >= floorBytes;
+        return halve(floorBytes, failed ? failing : floorBytes - MB, failed, surviving, precisionBytes,
+                cap -> probe.apply(cap).survived(), steps);
     }
 
     private static long roundUp(long bytes) {

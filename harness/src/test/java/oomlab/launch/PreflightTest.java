@@ -1,5 +1,6 @@
 package oomlab.launch;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -59,6 +60,23 @@ class PreflightTest {
                 .hasMessageContaining("scenarios.yaml:3:")
                 .hasMessageContaining("configurations.odd.jvmFlags: -XX:+NoSuchFlagAtAll rejected by JDK " + THIS_MAJOR)
                 .hasMessageContaining("Unrecognized VM option 'NoSuchFlagAtAll'");
+    }
+
+    /** A run the lab made up (a cure candidate) is told the same JVM's words, without a file line to name. */
+    @Test
+    void aMadeUpRunsRejectedFlagIsToldInTheSameWords() throws IOException {
+        assumeTrue(Files.isExecutable(THIS_JDK.resolve("bin/java")));
+        RunPlan bad = odd(plans(file("-XX:+NoSuchFlagAtAll", Integer.toString(THIS_MAJOR))));
+        RunPlan good = odd(plans(file("-XX:TieredStopAtLevel=1", Integer.toString(THIS_MAJOR))));
+
+        assertThat(Preflight.rejects(bad, host(Optional.of(false)))).hasValueSatisfying(words ->
+                assertThat(words).startsWith("-XX:+NoSuchFlagAtAll rejected by JDK " + THIS_MAJOR)
+                        .contains("Unrecognized VM option 'NoSuchFlagAtAll'"));
+        assertThat(Preflight.rejects(good, host(Optional.of(false)))).isEmpty();
+    }
+
+    private static RunPlan odd(List<RunPlan> plans) {
+        return plans.stream().filter(plan -> plan.config().name().equals("odd")).findFirst().orElseThrow();
     }
 
     @Test
