@@ -152,9 +152,12 @@ public final class Lab {
     }
 
     private static void printOutcome(RunPlan plan, RunResult result) {
-        System.out.printf("[oomlab] %s: %s (expected %s), exit %d after %.1f s, peak %d / %d MB, %d samples at"
+        // REPORT expects no verdict (a library test's own assertions judge the run): "recorded", not "expected REPORT"
+        String expected = plan.expectation().toString().equals(oomlab.scenario.Expectation.REPORT) ? "recorded for your assertions"
+                : "expected " + plan.expectation();
+        System.out.printf("[oomlab] %s: %s (%s), exit %d after %.1f s, peak %d / %d MB, %d samples at"
                         + " %.0f Hz (%s), CPU %.1f s, grew most: %s; judgement %s%n",
-                plan.displayName(), result.exit().verdict(), plan.expectation(), result.container().exitCode(),
+                plan.displayName(), result.exit().verdict(), expected, result.container().exitCode(),
                 result.container().timeToExitMs() / 1000.0, result.memory().peakBytes() >> 20,
                 result.run().capBytes() >> 20, result.memory().samples(), result.memory().samplerHz(),
                 result.memory().sampler(), result.memory().cpuSeconds(),

@@ -67,7 +67,7 @@ public final class RunAnalysis {
             case NATIVEMEM -> NativememProfile.collect(files.dir(), launch.displayName() + ": native allocations");
             case JEMALLOC -> jemallocProfile(files.dir(), launched.image(), images);
         };
-        Diagnosis diagnosis = Diagnose.of(exit, launched.capBytes(), launched.heapBytes(), launched.jvmFlags(), curve,
+        Diagnosis diagnosis = Diagnose.of(exit, jvm.endedBy().orElse(null), launched.capBytes(), launched.heapBytes(), launched.jvmFlags(), curve,
                 nmt, jit, allocations);
         LoadResult load = raw.load() == null ? null : new LoadResult(raw.load(),
                 LoadReport.fromLines(files.lines(RunFiles.LOAD_LOG)).orElse(null));
@@ -107,8 +107,12 @@ public final class RunAnalysis {
         long peak = Math.max(samples.peakBytes(), raw.recordedPeakBytes());
         Long startedToFirst = samples.first() == null || raw.outcome().startedAt() == null ? null
                 : samples.first().epochMs() - raw.outcome().startedAt().toEpochMilli();
+        String cpuLost = raw.sampler() == null || !raw.sampler().startsWith("cgroup") || samples.count() == 0
+                || samples.withCpu() > 0 ? null : String.format(java.util.Locale.ROOT,
+                "the container's CPU counter was read in none of %d samples: CPU %s", samples.count(),
+                cpu >= 0 ? "from the JVM's own count (the probe), without the container's other processes" : "unknown");
         return new MemoryCurve(raw.sampler(), samples.count(), samples.hz(), createdToFirst, peak,
-                (double) peak / capBytes, cpu, raw.samplerCpuMs(), samples.atCap(), startedToFirst);
+                (double) peak / capBytes, cpu, raw.samplerCpuMs(), samples.atCap(), startedToFirst, cpuLost);
     }
 
     /** jeprof on the last profile, against the JVM binaries of the very image the run used. */

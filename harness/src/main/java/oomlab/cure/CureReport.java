@@ -144,10 +144,14 @@ public final class CureReport {
             out.append("Paths under /opt/oomlab/ are the lab's image's: in your image, where you put the same files"
                     + " (for Graal, the compiler's jars, or a GraalVM JDK instead of the flags).\n\n");
         }
-        String pinned = answer.heapBytes() > 0 ? "-Xmx" + answer.heapBytes() / MB + "m" : "";
+        // a cure that sizes the heap itself (-Xmx in its flags) is pinned at its own heap, never at two
+        boolean ownHeap = cure.jvmFlags().stream().anyMatch(flag -> flag.startsWith("-Xmx"));
+        long heapBytes = ownHeap ? -1 : answer.heapBytes();
+        String pinned = heapBytes > 0 ? "-Xmx" + heapBytes / MB + "m" : "";
         out.append("Paketo-built image: `JAVA_TOOL_OPTIONS=\"").append((pinned + " " + flags).strip()).append("\"`");
         cure.env().forEach((name, value) -> out.append(", `").append(name).append('=').append(value).append('`'));
-        out.append(" (the heap pinned at the lab's ").append(answer.heapBytes() / MB).append(" MB: the memory calculator"
+        out.append(ownHeap ? " (the heap as the cure sets it" : " (the heap pinned at the lab's "
+                + answer.heapBytes() / MB + " MB").append(": the memory calculator"
                 + " keeps flags it is given and sizes the rest; if it then refuses to start for want of room, lower"
                 + " `BPL_JVM_THREAD_COUNT` (250 by default) to the threads the service runs).\n\n");
     }

@@ -44,20 +44,23 @@ public final class Diagnose {
     public static Diagnosis of(Verdict verdict, long capBytes, long heapBytes, List<String> jvmFlags,
                                MemoryCurve memory, NmtStats nmt, JitEvidence jit,
                                AllocationProfile allocations) {
-        return of(verdict, List.of(), null, capBytes, heapBytes, jvmFlags, memory, nmt, jit, allocations);
+        return of(verdict, List.of(), null, null, capBytes, heapBytes, jvmFlags, memory, nmt, jit, allocations);
     }
 
-    /** The same, with what the exit's witnesses said: the OutOfMemoryErrors seen and the crash report kept. */
-    public static Diagnosis of(ExitAnalysis exit, long capBytes, long heapBytes, List<String> jvmFlags,
+    /**
+     * The same, with what the exit's witnesses said: the OutOfMemoryErrors seen, the crash report kept, and what
+     * ended a program that crashed ({@code endedBy}, null where nothing says: see {@link JvmLogs#endedBy()}).
+     */
+    public static Diagnosis of(ExitAnalysis exit, String endedBy, long capBytes, long heapBytes, List<String> jvmFlags,
                                MemoryCurve memory, NmtStats nmt, JitEvidence jit,
                                AllocationProfile allocations) {
-        return of(exit.verdict(), exit.outOfMemoryErrors(), exit.crashReport(), capBytes, heapBytes, jvmFlags, memory,
-                nmt, jit, allocations);
+        return of(exit.verdict(), exit.outOfMemoryErrors(), exit.crashReport(), endedBy, capBytes, heapBytes, jvmFlags,
+                memory, nmt, jit, allocations);
     }
 
     private static Diagnosis of(Verdict verdict, List<JvmLogs.OutOfMemory> outOfMemory, String crashReport,
-                                long capBytes, long heapBytes, List<String> jvmFlags, MemoryCurve memory,
-                                NmtStats nmt, JitEvidence jit, AllocationProfile allocations) {
+                                String endedBy, long capBytes, long heapBytes, List<String> jvmFlags,
+                                MemoryCurve memory, NmtStats nmt, JitEvidence jit, AllocationProfile allocations) {
         Compilations compilations = jit == null ? null : jit.compilations();
         List<Suspect> suspects = Suspects.of(nmt);
         Budget budget = Budget.of(heapBytes, jvmFlags, nmt, memory.peakBytes());
@@ -76,13 +79,21 @@ public final class Diagnose {
         }
         if (crashReport != null) {
             line.append("; the JVM's crash report: ").append(crashReport);
+        } else if (verdict == Verdict.CRASHED && endedBy != null) {
+            // why it crashed, first: the rest of the line (suspects, the formula) means little for a program that
+            // failed at start-up
+            line.append("; ").append(endedBy);
         }
         MemoryCurve.AtCap atCap = memory.atCap();
         if (atCap != null && atCap.pinnedSeconds() >= PINNED_SECONDS) {
             // the symptom people see in production: a pod that hangs at its limit, re-reading its own files
-            line.append(String.format(Locale.ROOT, "; pinned at the cap for %.0f s while the kernel re-read %d MB of"
-                            + " the container's own files (%d major faults): reclaim instead of a kill, a thrash",
-                    atCap.pinnedSeconds(), atCap.refaultedFileBytes() / MB, atCap.majorFaults()));
+            // a thrash only where the kernel re-read the container's files: pinned without re-reads is reclaim alone
+            boolean reread = atCap.refaultedFileBytes() > 0 || atCap.majorFaults() > 0;
+            line.append(reread ? String.format(Locale.ROOT, "; pinned at the cap for %.0f s while the kernel re-read %d"
+                            + " MB of the container's own files (%d major faults): reclaim instead of a kill, a thrash",
+                    atCap.pinnedSeconds(), atCap.refaultedFileBytes() / MB, atCap.majorFaults())
+                    : String.format(Locale.ROOT, "; pinned at the cap for %.0f s (the kernel re-read none of the"
+                            + " container's files meanwhile: no thrash)", atCap.pinnedSeconds()));
         }
         List<Suspect> grew = suspects.stream().filter(s -> s.growthBytes() >= NOTABLE_GROWTH).limit(2).toList();
         if (nmt.probeSamples() == 0) {

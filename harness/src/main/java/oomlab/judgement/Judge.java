@@ -102,7 +102,9 @@ public final class Judge {
             return;
         }
         oomlab.container.LoadOutcome run = result.load().run();
-        if (run != null) {
+        if (run != null && run.ready()) {
+            // a service that never listened was never reached for: what it could have reached means nothing beside
+            // why it never got going
             out.add(new CheckResult("isolated", "the service has only loopback and no route: no way out",
                     run.reach(), run.isolated()));
         }
@@ -128,6 +130,11 @@ public final class Judge {
         if (result.memory().sampler().startsWith("cgroup")) {
             out.add(new CheckResult("samplerHz", ">= " + fraction(MIN_CGROUP_SAMPLER_HZ),
                     fraction(result.memory().samplerHz()), result.memory().samplerHz() >= MIN_CGROUP_SAMPLER_HZ));
+        }
+        if (result.memory().cpuCounterLost() != null) {
+            // CPU figures (costs, the cure search's prices) would be the wrong thing or nothing: said, and failed
+            out.add(new CheckResult("cpuCounter", "the container's CPU counter read by the sampler",
+                    result.memory().cpuCounterLost(), false));
         }
         long lived = result.container().timeToExitMs();
         if (result.nmt().probeSamples() == 0 && lived >= 0 && lived < PROBE_FIRST_SAMPLE_WITHIN_MS) {
@@ -170,17 +177,7 @@ public final class Judge {
                     share > 0.5));
         }
         if (checks.madeNotEntrantRisesAfter() != null) {
-            oomlab.output.DeoptWindow deopt = result.jit().deopt();
-            boolean marked = deopt != null && deopt.phase().equals(checks.madeNotEntrantRisesAfter());
-            // optimised (tier-4) code: tier 1-3 code is made not entrant at every tier-up, hundreds a second during
-            // a warm-up, which would decide the comparison by the machine's speed, not by the storm
-            out.add(new CheckResult("madeNotEntrantRisesAfter", "more optimised (tier-4) code made not entrant in the"
-                    + " seconds after '" + checks.madeNotEntrantRisesAfter() + "' than before",
-                    !marked ? "the workload marked no phase '" + checks.madeNotEntrantRisesAfter() + "'"
-                            : deopt.optimizedMadeNotEntrantBefore() + " in the " + deopt.windowSeconds()
-                            + " s before, " + deopt.optimizedMadeNotEntrantAfter() + " after (all tiers: "
-                            + deopt.madeNotEntrantBefore() + " before, " + deopt.madeNotEntrantAfter() + " after)",
-                    marked && deopt.optimizedMadeNotEntrantAfter() > deopt.optimizedMadeNotEntrantBefore()));
+            out.add(madeNotEntrantRisesAfter(checks.madeNotEntrantRisesAfter(), result.jit().deopt()));
         }
         if (checks.jitFindings() != null) {
             for (String kind : checks.jitFindings()) {
@@ -193,6 +190,31 @@ public final class Judge {
             out.add(new CheckResult("crashReport", "the JVM's crash report (hs_err) kept in the run's folder",
                     report == null ? "none" : report, report != null));
         }
+    }
+
+    /**
+     * The storm threw optimised code away: more tier-4 code made not entrant after the switch than before it, and
+     * there was optimised code to throw away when it came. Tier 1-3 code is made not entrant at every tier-up,
+     * hundreds a second during a warm-up, which would decide the comparison by the machine's speed, not by the
+     * storm; and the workload switches when the JIT has compiled its callers, so a slow machine switches later
+     * with the same code compiled, rather than early with none.
+     */
+    private static CheckResult madeNotEntrantRisesAfter(String phase, oomlab.output.DeoptWindow deopt) {
+        String expected = "more optimised (tier-4) code made not entrant in the seconds after '" + phase
+                + "' than before, with optimised code there at the switch";
+        if (deopt == null || !deopt.phase().equals(phase)) {
+            return new CheckResult("madeNotEntrantRisesAfter", expected, "the workload marked no phase '" + phase + "'",
+                    false);
+        }
+        oomlab.output.DeoptWindow.AtSwitch at = deopt.atSwitch();
+        String measured = deopt.optimizedMadeNotEntrantBefore() + " in the " + deopt.windowSeconds() + " s before, "
+                + deopt.optimizedMadeNotEntrantAfter() + " after (all tiers: " + deopt.madeNotEntrantBefore()
+                + " before, " + deopt.madeNotEntrantAfter() + " after)" + (at == null ? ""
+                : String.format(Locale.ROOT, "; at the switch (%.1f s, %s) %d of %d optimised", at.warmupMs() / 1000.0,
+                at.because(), at.optimised(), at.of()));
+        boolean rose = deopt.optimizedMadeNotEntrantAfter() > deopt.optimizedMadeNotEntrantBefore();
+        return new CheckResult("madeNotEntrantRisesAfter", expected, measured,
+                rose && (at == null || at.optimised() > 0));
     }
 
     private static String fraction(double value) {

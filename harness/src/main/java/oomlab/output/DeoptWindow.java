@@ -16,11 +16,29 @@ import java.util.Optional;
  *                              away, the deoptimisation itself (tier 1-3 code is made not entrant at every tier-up,
  *                              which during a warm-up is hundreds a second, storm or not)
  * @param optimizedMadeNotEntrantAfter  and in the window after
+ * @param atSwitch              what the JIT had compiled when the workload switched, by the JVM's compiled-code
+ *                              list read inside the workload; null for a workload that does not say
  */
 public record DeoptWindow(String phase, long atMs, int windowSeconds, long madeNotEntrantBefore,
                           long madeNotEntrantAfter, long optimizedMadeNotEntrantBefore,
-                          long optimizedMadeNotEntrantAfter) {
+                          long optimizedMadeNotEntrantAfter, AtSwitch atSwitch) {
     static final int WINDOW_SECONDS = 3;
+
+    /**
+     * The workload's warm-up, which lasts until the JIT has compiled what the switch will throw away (not a fixed
+     * time, which would measure the machine's speed).
+     *
+     * @param optimised how many of its methods had optimised (tier-4) code in use at the switch
+     * @param of        how many it drives
+     * @param warmupMs  how long it warmed up
+     * @param because   why the warm-up ended: every method optimised, the JIT quiet, or its time bound
+     */
+    public record AtSwitch(int optimised, int of, long warmupMs, String because) {
+        static AtSwitch of(com.fasterxml.jackson.databind.JsonNode phase) {
+            return phase.has("optimised") ? new AtSwitch(phase.path("optimised").asInt(), phase.path("of").asInt(),
+                    phase.path("warmupMs").asLong(), phase.path("because").asText()) : null;
+        }
+    }
 
     /** The workload's first phase event, counted against the compilation log; empty without one. */
     static Optional<DeoptWindow> of(WorkloadEvents events, Compilations compilations) {
@@ -31,7 +49,8 @@ public record DeoptWindow(String phase, long atMs, int windowSeconds, long madeN
                     compilations.madeNotEntrantBetween(second - WINDOW_SECONDS, second),
                     compilations.madeNotEntrantBetween(second, second + WINDOW_SECONDS),
                     compilations.optimizedMadeNotEntrantBetween(second - WINDOW_SECONDS, second),
-                    compilations.optimizedMadeNotEntrantBetween(second, second + WINDOW_SECONDS));
+                    compilations.optimizedMadeNotEntrantBetween(second, second + WINDOW_SECONDS),
+                    AtSwitch.of(phase));
         });
     }
 }

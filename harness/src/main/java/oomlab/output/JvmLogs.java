@@ -33,15 +33,17 @@ public final class JvmLogs {
     private final List<String> warnings;
     private final List<UncaughtError> uncaught;
     private final List<String> launcherLines;
+    private final List<String> stderr;
     private final WorkloadEvents events;
 
     private JvmLogs(List<String> tty, List<String> compilationLog, List<String> warnings, List<UncaughtError> uncaught,
-                    List<String> launcherLines, WorkloadEvents events) {
+                    List<String> launcherLines, List<String> stderr, WorkloadEvents events) {
         this.tty = tty;
         this.compilationLog = compilationLog;
         this.warnings = warnings;
         this.uncaught = uncaught;
         this.launcherLines = launcherLines;
+        this.stderr = stderr;
         this.events = events;
     }
 
@@ -50,7 +52,7 @@ public final class JvmLogs {
         launcher.addAll(files.lines(RunFiles.STDOUT));
         return new JvmLogs(ttyText(files.lines(RunFiles.JVM_TTY)), files.lines(RunFiles.JIT_COMPILATION),
                 files.lines(RunFiles.JVM_WARNINGS), uncaught(files.lines(RunFiles.UNCAUGHT)), launcher,
-                WorkloadEvents.of(files.lines(RunFiles.WORKLOAD_EVENTS)));
+                files.lines(RunFiles.STDERR), WorkloadEvents.of(files.lines(RunFiles.WORKLOAD_EVENTS)));
     }
 
     /**
@@ -58,10 +60,52 @@ public final class JvmLogs {
      *
      * @param uptimeMs when, on the JVM's own clock
      */
-    public record UncaughtError(String thread, String error, String message, long uptimeMs) {
+    public record UncaughtError(String thread, String error, String message, long uptimeMs, String rootCause,
+                                String rootMessage, List<String> frames) {
+        public UncaughtError {
+            frames = frames == null ? List.of() : List.copyOf(frames);
+        }
+
         boolean isOutOfMemoryError() {
             return OUT_OF_MEMORY_ERROR.equals(error);
         }
+
+        /** "class: message at frame, frame", the innermost cause where the probe recorded one. */
+        String quoted() {
+            boolean root = rootCause != null && !rootCause.isBlank();
+            String message = root ? rootMessage : this.message;
+            String text = (root ? rootCause : error) + (message == null || message.equals("null") ? "" : ": " + message)
+                    + (frames.isEmpty() ? "" : " at " + String.join(", ", frames));
+            return "uncaught in thread " + thread + ": " + text;
+        }
+    }
+
+    /** Lines of the program's stderr quoted where nothing else says what ended it. */
+    private static final int STDERR_TAIL = 3;
+    private static final int QUOTE_CHARS = 300;
+
+    /**
+     * What ended a program that ended badly, in its own words: the throwable that ended its main thread (or, where
+     * main was not among them, the last thread's), as the probe recorded it; where none was recorded, the last
+     * lines of the program's stderr. Empty when neither has anything.
+     */
+    public java.util.Optional<String> endedBy() {
+        java.util.Optional<UncaughtError> ended = uncaught.stream().filter(e -> e.thread().equals("main")).findFirst()
+                .or(() -> uncaught.isEmpty() ? java.util.Optional.empty()
+                        : java.util.Optional.of(uncaught.get(uncaught.size() - 1)));
+        if (ended.isPresent()) {
+            return ended.map(e -> shorten(e.quoted()));
+        }
+        List<String> tail = stderr.stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (tail.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(shorten("the program's stderr ended: "
+                + String.join(" | ", tail.subList(Math.max(0, tail.size() - STDERR_TAIL), tail.size()))));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= QUOTE_CHARS ? text : text.substring(0, QUOTE_CHARS - 1) + "…";
     }
 
     /**

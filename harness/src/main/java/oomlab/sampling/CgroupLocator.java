@@ -80,9 +80,15 @@ public final class CgroupLocator {
         return candidates.stream().flatMap(Optional::stream).findFirst();
     }
 
+    /**
+     * The cpuacct folder is kept even where it does not exist yet: the sampler starts the moment the memory cgroup
+     * appears, and the runtime creates the controllers' folders one after another (memory before cpu,cpuacct), so
+     * the CPU counter may come a moment later. Dropping it then lost the CPU of a whole run (cpu_ns -1 in every
+     * sample); each read looks for the file again.
+     */
     private static Optional<CgroupFiles> v1(Path memory, Path cpuacct) {
         return Files.exists(memory.resolve("memory.usage_in_bytes"))
-                ? Optional.of(CgroupFiles.v1(memory, cpuacct != null && Files.isDirectory(cpuacct) ? cpuacct : null))
+                ? Optional.of(CgroupFiles.v1(memory, cpuacct))
                 : Optional.empty();
     }
 

@@ -17,14 +17,19 @@ package oomlab.sampling;
  * @param startedToFirstSampleMs  from the moment Docker says the container started to the first sample: negative
  *                                when the sampler was reading the cgroup already (it starts when the cgroup
  *                                appears, before Docker records the start); null in results before it was measured
+ * @param cpuCounterLost          where the cgroup sampler read the container's CPU counter in none of its samples:
+ *                                what the CPU figure is then (the JVM's own count, or none); absent (not written)
+ *                                when the counter was read, as it should be
  */
 public record MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs,
                           long peakBytes, double peakOfCap, double cpuSeconds, long samplerCpuMs, AtCap atCap,
-                          Long startedToFirstSampleMs) {
+                          Long startedToFirstSampleMs,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String cpuCounterLost) {
     public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,
                        double peakOfCap, double cpuSeconds, long samplerCpuMs) {
         this(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap, cpuSeconds, samplerCpuMs, null,
-                null);
+                null, null);
     }
 
     public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,

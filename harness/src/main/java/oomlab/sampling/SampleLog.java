@@ -26,6 +26,7 @@ public final class SampleLog implements AutoCloseable {
     private volatile Sample first;
     private volatile Sample last;
     private volatile long count;
+    private volatile long withCpu;
     private volatile long peakBytes;
     private volatile long maxOomKills;
     private final long atCapBytes;
@@ -96,6 +97,9 @@ public final class SampleLog implements AutoCloseable {
         }
         last = sample;
         count++;
+        if (sample.cpuNanos() >= 0) {
+            withCpu++;
+        }
         peakBytes = Math.max(peakBytes, sample.cgroupBytes());
         maxOomKills = Math.max(maxOomKills, sample.oomKills());
         if (sample.cgroupBytes() < atCapBytes) {
@@ -156,6 +160,11 @@ public final class SampleLog implements AutoCloseable {
 
     public long count() {
         return count;
+    }
+
+    /** Samples in which the container's CPU counter was read. */
+    public long withCpu() {
+        return withCpu;
     }
 
     public long peakBytes() {

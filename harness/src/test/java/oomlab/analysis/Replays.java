@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import oomlab.container.RawRun;
 import oomlab.launch.Launch;
 import oomlab.layout.RunFiles;
@@ -24,6 +25,54 @@ public final class Replays {
         Launch launch = ResultJson.readRecord(files.file(RunFiles.LAUNCH), Launch.class);
         RawRun raw = ResultJson.readRecord(files.file(RunFiles.RAW_RUN), RawRun.class);
         return RunAnalysis.analyse(launch, raw, files, ImageFileSource.NONE);
+    }
+
+    /**
+     * Writes the fixture again with {@code result} as its result.json (-Doomlab.replay.update=NAME, run from the
+     * harness module): the other files as recorded, in the order and with the owner and time record-replay.sh gives.
+     * Prints the lines of result.json that changed.
+     */
+    static void rewriteResult(String fixture, RunFiles files, String result) throws IOException {
+        List<String> before = files.lines(RunFiles.RESULT);
+        Files.writeString(files.file(RunFiles.RESULT), result);
+        List<String> after = files.lines(RunFiles.RESULT);
+        // the tests run from the project's root (scenarios.yaml's folder); from the module's own folder, as a fallback
+        Path folder = Files.isDirectory(Path.of("harness/src/test/resources/replay"))
+                ? Path.of("harness/src/test/resources/replay") : Path.of("src/test/resources/replay");
+        Path out = folder.resolve(fixture + ".tar.gz");
+        List<Path> entries;
+        try (java.util.stream.Stream<Path> walk = Files.walk(files.dir())) {
+            entries = walk.filter(path -> !path.equals(files.dir())).sorted(java.util.Comparator.comparing(
+                    path -> files.dir().relativize(path).toString())).toList();
+        }
+        try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
+                     new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                             new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(
+                                     Files.newOutputStream(out)))) {
+            tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Path path : entries) {
+                String name = "./" + files.dir().relativize(path) + (Files.isDirectory(path) ? "/" : "");
+                TarArchiveEntry entry = new TarArchiveEntry(path.toFile(), name);
+                entry.setUserId(0);
+                entry.setGroupId(0);
+                entry.setUserName("");
+                entry.setGroupName("");
+                entry.setModTime(java.time.Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+                tar.putArchiveEntry(entry);
+                if (!Files.isDirectory(path)) {
+                    Files.copy(path, tar);
+                }
+                tar.closeArchiveEntry();
+            }
+        }
+        System.out.println("[replay] " + out + " written again; result.json lines changed:");
+        for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
+            String was = i < before.size() ? before.get(i) : "";
+            String now = i < after.size() ? after.get(i) : "";
+            if (!was.equals(now)) {
+                System.out.println("  - " + was.strip() + "\n  + " + now.strip());
+            }
+        }
     }
 
     /** The fixture's files in a folder of their own under {@code dir}. */

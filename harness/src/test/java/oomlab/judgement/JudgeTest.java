@@ -134,4 +134,50 @@ class JudgeTest {
         assertThat(Judge.judge(coarse, Expectation.parse("SURVIVED"), List.of(), false).failed())
                 .extracting(CheckResult::name).containsExactly("samplerHz");
     }
+
+    @Test
+    void aDeoptStormNeedsOptimisedCodeAtTheSwitchAndMoreOfItThrownAwayAfter() {
+        RunResult base = ResultFixture.c1Survivor();
+        Checks storm = new Checks(null, null, null, null, null, "megamorphic", null, null);
+        java.util.function.Function<oomlab.output.DeoptWindow, CheckResult> judged = window -> Judge.judge(
+                new RunResult(base.formatVersion(), base.run(), base.container(), base.memory(), base.exit(),
+                        base.work(), base.service(), new JitEvidence(Map.of("C1", 100L, "C2", 5L), List.of(),
+                        base.jit().compilations(), List.of(), window), base.malloc(), base.nmt(), base.allocations(),
+                        base.diagnosis(), null), Expectation.parse("REPORT"), List.of(storm), true).checks().stream()
+                .filter(c -> c.name().equals("madeNotEntrantRisesAfter")).findFirst().orElseThrow();
+
+        // a machine fast enough: every caller optimised at the switch, half of them thrown away in the 3 s after
+        CheckResult storming = judged.apply(new oomlab.output.DeoptWindow("megamorphic", 9120, 3, 2, 404, 0, 197,
+                new oomlab.output.DeoptWindow.AtSwitch(400, 400, 8410, "every caller optimised")));
+        assertThat(storming.passed()).isTrue();
+        assertThat(storming.actual()).isEqualTo("0 in the 3 s before, 197 after (all tiers: 2 before, 404 after);"
+                + " at the switch (8.4 s, every caller optimised) 400 of 400 optimised");
+        // the red CI run's shape: nothing optimised to throw away, so nothing rose
+        assertThat(judged.apply(new oomlab.output.DeoptWindow("megamorphic", 8525, 3, 10, 404, 1, 1,
+                new oomlab.output.DeoptWindow.AtSwitch(0, 400, 60000, "the warm-up's bound of 60 s"))).passed())
+                .isFalse();
+        // tier 1-3 code thrown away at tier-ups is not the storm
+        assertThat(judged.apply(new oomlab.output.DeoptWindow("megamorphic", 8525, 3, 10, 404, 1, 1, null))
+                .passed()).isFalse();
+        assertThat(judged.apply(null).actual()).isEqualTo("the workload marked no phase 'megamorphic'");
+    }
+
+    @Test
+    void aSamplerThatNeverReadTheCpuCounterFailsSayingSo() {
+        RunResult base = ResultFixture.c1Survivor();
+        MemoryCurve m = base.memory();
+        String lost = "the container's CPU counter was read in none of 1702 samples: CPU from the JVM's own count"
+                + " (the probe), without the container's other processes";
+        RunResult withoutCpu = new RunResult(base.formatVersion(), base.run(), base.container(), new MemoryCurve(
+                m.sampler(), m.samples(), m.samplerHz(), m.createdToFirstSampleMs(), m.peakBytes(), m.peakOfCap(),
+                m.cpuSeconds(), m.samplerCpuMs(), m.atCap(), m.startedToFirstSampleMs(), lost), base.exit(),
+                base.work(), base.service(), base.jit(), base.malloc(), base.nmt(), base.allocations(),
+                base.diagnosis(), null);
+
+        assertThat(Judge.judge(withoutCpu, Expectation.parse("SURVIVED"), List.of(), true).failed())
+                .containsExactly(new CheckResult("cpuCounter", "the container's CPU counter read by the sampler", lost,
+                        false));
+        assertThat(Judge.judge(base, Expectation.parse("SURVIVED"), List.of(), true).checks())
+                .extracting(CheckResult::name).doesNotContain("cpuCounter");
+    }
 }

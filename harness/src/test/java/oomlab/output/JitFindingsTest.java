@@ -31,7 +31,17 @@ class JitFindingsTest {
         assertThat(jit.compilations().recompiledTier4()).isEqualTo(1); // Caller1::call compiled at tier 4 twice
         // the zombie and the skipped compilation are not compilations
         assertThat(jit.compilations().byTier()).containsExactly(java.util.Map.entry("4", 2L));
-        assertThat(jit.deopt()).isEqualTo(new DeoptWindow("megamorphic", 5193, 3, 0, 2, 0, 2)); // seconds 2-4, 5-7
+        assertThat(jit.deopt()).isEqualTo(new DeoptWindow("megamorphic", 5193, 3, 0, 2, 0, 2, null)); // seconds 2-4, 5-7
+    }
+
+    @Test
+    void thePhaseCarriesWhatTheJitHadOptimisedWhenTheWorkloadSwitched() {
+        JitEvidence jit = JitEvidence.of(List.of(), COMPILATION_LOG, WARNINGS, WorkloadEvents.of(List.of(
+                "{\"event\":\"phase\",\"name\":\"megamorphic\",\"uptimeMs\":5193,\"optimised\":398,\"of\":400,"
+                        + "\"warmupMs\":4700,\"because\":\"the JIT went quiet\"}")));
+
+        assertThat(jit.deopt().atSwitch())
+                .isEqualTo(new DeoptWindow.AtSwitch(398, 400, 4700, "the JIT went quiet"));
     }
 
     @Test

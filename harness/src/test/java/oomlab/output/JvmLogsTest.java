@@ -110,4 +110,27 @@ class JvmLogsTest {
         assertThat(work.ops()).isEqualTo(7);
         assertThat(JvmLogs.read(new RunFiles(dir.resolve("empty"))).events().work()).isEmpty();
     }
+
+    @Test
+    void whatEndedACrashedProgramIsTheInnermostCauseOfWhatEndedMain() throws IOException {
+        JvmLogs logs = JvmLogs.read(files(RunFiles.UNCAUGHT, """
+                {"thread":"worker-1","error":"java.lang.IllegalStateException","message":"no","uptimeMs":5}
+                {"thread":"main","error":"java.lang.reflect.InvocationTargetException","message":"null","uptimeMs":900,\
+                "rootCause":"java.lang.IllegalStateException","rootMessage":"quotes.cache-mb must be > 0, was -1",\
+                "frames":["com.example.Quotes.cache(Quotes.java:31)","com.example.Quotes.main(Quotes.java:12)"]}
+                """, RunFiles.STDERR, "Exception in thread \"main\" ...\n"));
+
+        assertThat(logs.endedBy()).contains("uncaught in thread main: java.lang.IllegalStateException: quotes.cache-mb"
+                + " must be > 0, was -1 at com.example.Quotes.cache(Quotes.java:31), com.example.Quotes.main(Quotes.java:12)");
+    }
+
+    @Test
+    void withoutAnUncaughtRecordTheProgramsLastStderrLinesSayIt() throws IOException {
+        JvmLogs logs = JvmLogs.read(files(RunFiles.STDERR, "starting\n\nError: could not bind port 8080\n"
+                + "  address in use\n", RunFiles.STDOUT, "ignored\n"));
+
+        assertThat(logs.endedBy()).contains("the program's stderr ended: starting | Error: could not bind port 8080"
+                + " | address in use");
+        assertThat(JvmLogs.read(files(RunFiles.STDERR, "")).endedBy()).isEmpty();
+    }
 }

@@ -46,7 +46,7 @@ public final class ResultFixture {
                         List.of(), 0, List.of(300L, 700L, 0L, 0L, 200L), List.of(0L, 2L, 0L, 0L, 150L), List.of()),
                 List.of(new oomlab.output.JitFinding(oomlab.output.JitFinding.COMPILER_DISABLED, 2,
                         "[6.010s][warning][codecache] CodeCache is full. Compiler has been disabled.")),
-                new oomlab.output.DeoptWindow("megamorphic", 4100, 3, 700, 200, 2, 150));
+                new oomlab.output.DeoptWindow("megamorphic", 4100, 3, 700, 200, 2, 150, null));
         NmtStats nmt = new NmtStats(75,
                 Map.of("Total", 908L << 20, "Code", 10L << 20, "Compiler", 3L << 20),
                 Map.of("Total", 1000L << 20, "Code", 92L << 20, "Compiler", 13L << 20),

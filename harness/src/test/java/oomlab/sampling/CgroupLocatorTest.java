@@ -84,6 +84,25 @@ class CgroupLocatorTest {
         assertThat(files.recordedPeakBytes()).isEqualTo(2147483648L);
     }
 
+    /**
+     * The sampler starts the moment the memory cgroup exists; the runtime makes cpu,cpuacct's folder a moment later.
+     * Located in that moment, the CPU counter was dropped for the whole run (cpu_ns -1 in all 1,702 samples).
+     */
+    @Test
+    void theCpuCounterThatAppearsAfterTheMemoryCgroupIsStillRead() throws IOException {
+        Path memory = cgroup().resolve("memory/docker/" + ID);
+        write(memory, "memory.usage_in_bytes", "1048576\n");
+        write(memory, "memory.stat", "total_cache 0\ntotal_rss 1048576\n");
+        write(memory, "memory.oom_control", "oom_kill_disable 0\nunder_oom 0\noom_kill 0\n");
+        Files.createDirectories(cgroup().resolve("cpu,cpuacct"));
+
+        CgroupFiles files = locator().locate(0, ID).orElseThrow(); // no process yet: by the container's id
+        assertThat(files.read(1, 1).cpuNanos()).isEqualTo(-1); // not there yet
+
+        write(cgroup().resolve("cpu,cpuacct/docker/" + ID), "cpuacct.usage", "1500000\n");
+        assertThat(files.read(2, 2).cpuNanos()).isEqualTo(1_500_000L);
+    }
+
     @Test
     void cgroupV1WithTheSystemdDriver() throws IOException {
         String scope = "system.slice/docker-" + ID + ".scope";
