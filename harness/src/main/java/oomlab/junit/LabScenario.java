@@ -63,7 +63,18 @@ public final class LabScenario {
         return new ProgramSpec(program);
     }
 
-    /** A classpath (jars and class folders, e.g. target/classes and target/dependency) and the main class. */
+    /**
+     * The project whose tests are running, as {@code mvn test} has it: its compiled classes (target/classes) and its
+     * runtime dependencies as Maven resolves them for the project (resolved once per test JVM into
+     * target/oomlab-runtime-lib; see the README's "Use oomlab in your own project"). For the packaged jar instead
+     * (a Spring Boot fat jar, say), use {@link #jar} from a test that runs after {@code package}: failsafe's
+     * integration-test phase.
+     */
+    public static ProgramSpec thisProject(String mainClass) {
+        return classpath(mainClass, MavenProject.runtimeClasspath(Path.of("")).toArray(Path[]::new));
+    }
+
+    /** A classpath (jars, class folders, folders of jars) and the main class. */
     public static ProgramSpec classpath(String mainClass, Path... entries) {
         Map<String, Object> program = new LinkedHashMap<>();
         program.put("classpath", java.util.Arrays.stream(entries).map(e -> e.toAbsolutePath().toString()).toList());
