@@ -34,16 +34,18 @@ public final class JvmLogs {
     private final List<UncaughtError> uncaught;
     private final List<String> launcherLines;
     private final List<String> stderr;
+    private final List<String> stdout;
     private final WorkloadEvents events;
 
     private JvmLogs(List<String> tty, List<String> compilationLog, List<String> warnings, List<UncaughtError> uncaught,
-                    List<String> launcherLines, List<String> stderr, WorkloadEvents events) {
+                    List<String> launcherLines, List<String> stderr, List<String> stdout, WorkloadEvents events) {
         this.tty = tty;
         this.compilationLog = compilationLog;
         this.warnings = warnings;
         this.uncaught = uncaught;
         this.launcherLines = launcherLines;
         this.stderr = stderr;
+        this.stdout = stdout;
         this.events = events;
     }
 
@@ -52,7 +54,7 @@ public final class JvmLogs {
         launcher.addAll(files.lines(RunFiles.STDOUT));
         return new JvmLogs(ttyText(files.lines(RunFiles.JVM_TTY)), files.lines(RunFiles.JIT_COMPILATION),
                 files.lines(RunFiles.JVM_WARNINGS), uncaught(files.lines(RunFiles.UNCAUGHT)), launcher,
-                files.lines(RunFiles.STDERR), WorkloadEvents.of(files.lines(RunFiles.WORKLOAD_EVENTS)));
+                files.lines(RunFiles.STDERR), files.lines(RunFiles.STDOUT), WorkloadEvents.of(files.lines(RunFiles.WORKLOAD_EVENTS)));
     }
 
     /**
@@ -96,12 +98,42 @@ public final class JvmLogs {
         if (ended.isPresent()) {
             return ended.map(e -> shorten(e.quoted()));
         }
+        // a framework that logs the exception itself and keeps it from the default handler (Spring Boot's
+        // SpringBootExceptionHandler does): the program's own output, stderr first, ends in its stack trace
+        for (java.util.Map.Entry<String, List<String>> stream : List.of(java.util.Map.entry("stderr", stderr),
+                java.util.Map.entry("stdout", stdout))) {
+            java.util.Optional<String> trace = innermostCause(stream.getValue());
+            if (trace.isPresent()) {
+                return java.util.Optional.of(shorten("the program's " + stream.getKey() + " ends in a stack trace: "
+                        + trace.get()));
+            }
+        }
         List<String> tail = stderr.stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
         if (tail.isEmpty()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(shorten("the program's stderr ended: "
                 + String.join(" | ", tail.subList(Math.max(0, tail.size() - STDERR_TAIL), tail.size()))));
+    }
+
+    /** A throwable's line in a printed stack trace: "[Caused by: |Exception in thread "x" ]class[: message]". */
+    private static final Pattern THROWABLE_LINE = Pattern.compile(
+            "^(?:Caused by: |Exception in thread \"[^\"]*\" )?((?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error|Throwable))(?::\\s*(.*))?$");
+
+    /**
+     * The innermost cause of the last stack trace in {@code lines} (its last throwable line followed by a frame),
+     * with its first frame; empty where no trace is printed. The lines are the program's: quoted, never judged.
+     */
+    static java.util.Optional<String> innermostCause(List<String> lines) {
+        for (int i = lines.size() - 2; i >= 0; i--) {
+            Matcher throwable = THROWABLE_LINE.matcher(lines.get(i).strip());
+            if (throwable.matches() && lines.get(i + 1).strip().startsWith("at ")) {
+                String frame = lines.get(i + 1).strip().substring(3).replaceAll(" ~?\\[.*\\]$", "");
+                return java.util.Optional.of(throwable.group(1) + (throwable.group(2) == null ? ""
+                        : ": " + throwable.group(2)) + " at " + frame);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String shorten(String text) {

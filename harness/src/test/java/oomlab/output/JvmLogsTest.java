@@ -133,4 +133,22 @@ class JvmLogsTest {
                 + " | address in use");
         assertThat(JvmLogs.read(files(RunFiles.STDERR, "")).endedBy()).isEmpty();
     }
+
+    /** Spring Boot logs a failed start itself and keeps the exception from the default handler: its stdout says. */
+    @Test
+    void aFrameworkThatLogsItsOwnFailureIsQuotedFromTheInnermostCauseOfItsTrace() throws IOException {
+        JvmLogs logs = JvmLogs.read(files(RunFiles.STDOUT, """
+                2026-12-05T22:45:14.150Z ERROR 1 --- [main] o.s.boot.SpringApplication : Application run failed
+                org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'quotesApplication'
+                \tat org.springframework.beans.factory.support.AbstractAutowireCapableBeanFactory.createBean(AbstractAutowireCapableBeanFactory.java:1) ~[spring-beans-6.2.12.jar:6.2.12]
+                Caused by: java.lang.IllegalArgumentException: quotes.entries must be positive, was -1
+                \tat com.example.quotes.QuotesApplication.<init>(QuotesApplication.java:19) ~[classes/:na]
+                \tat org.springframework.beans.BeanUtils.instantiateClass(BeanUtils.java:210) ~[spring-beans-6.2.12.jar:6.2.12]
+                \t... 23 common frames omitted
+                """, RunFiles.STDERR, ""));
+
+        assertThat(logs.endedBy()).contains("the program's stdout ends in a stack trace:"
+                + " java.lang.IllegalArgumentException: quotes.entries must be positive, was -1"
+                + " at com.example.quotes.QuotesApplication.<init>(QuotesApplication.java:19)");
+    }
 }
