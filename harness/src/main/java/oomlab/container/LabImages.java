@@ -274,8 +274,25 @@ public final class LabImages {
     }
 
     private boolean pulled(String image) {
+        // docker-java's own callback logs a failed pull as an ERROR with a stack trace (on a host that was never
+        // meant to reach the registry, on every run): this one keeps the error and the lab says it in one line
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            docker.pullImageCmd(image).start().awaitCompletion(10, TimeUnit.MINUTES);
+            docker.pullImageCmd(image).exec(new com.github.dockerjava.api.command.PullImageResultCallback() {
+                @Override
+                public void onError(Throwable error) {
+                    failed.compareAndSet(null, error);
+                    try {
+                        close();
+                    } catch (java.io.IOException e) {
+                        // closing a finished stream
+                    }
+                }
+            }).awaitCompletion(10, TimeUnit.MINUTES);
+            if (failed.get() != null) {
+                System.out.printf("[oomlab] could not pull %s (%s)%n", image, failed.get().getMessage().strip());
+                return false;
+            }
             return exists(image);
         } catch (RuntimeException e) {
             System.out.printf("[oomlab] could not pull %s (%s)%n", image, e.getMessage());

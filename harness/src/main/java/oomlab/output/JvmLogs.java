@@ -190,17 +190,35 @@ public final class JvmLogs {
      */
     static List<String> ttyText(List<String> logFile) {
         List<String> text = new ArrayList<>();
+        // The JVM's threads write the tty by turns: at each turn it writes <writer thread='N'/> on a line of its
+        // own, ending the previous writer's line there even where that thread was in the middle of one (a
+        // PrintCompilation2 end line "   811 1094   size: ... time: 4 inlined: 82 bytes" came in four pieces from
+        // one thread between three other threads' lines). A writer's text that stops at a turn with a line that
+        // ends in blanks is such a piece: it is held, per thread, and joined to that thread's next text.
+        java.util.Map<String, String> heldByWriter = new java.util.HashMap<>();
+        String writer = "";
         boolean inTty = false;
-        for (String line : logFile) {
+        for (int i = 0; i < logFile.size(); i++) {
+            String line = logFile.get(i);
             String stripped = line.strip();
             if (stripped.equals("<tty>")) {
                 inTty = true;
             } else if (stripped.equals("</tty>")) {
                 inTty = false;
+            } else if (stripped.startsWith("<writer thread=")) {
+                writer = stripped;
             } else if (inTty && !(stripped.startsWith("<") && stripped.endsWith(">"))) {
-                text.add(unescape(line));
+                String piece = heldByWriter.getOrDefault(writer, "") + unescape(line);
+                heldByWriter.remove(writer);
+                boolean atTurn = i + 1 < logFile.size() && logFile.get(i + 1).strip().startsWith("<writer thread=");
+                if (atTurn && !piece.isEmpty() && Character.isWhitespace(piece.charAt(piece.length() - 1))) {
+                    heldByWriter.put(writer, piece);
+                } else {
+                    text.add(piece);
+                }
             }
         }
+        text.addAll(heldByWriter.values());
         return text;
     }
 

@@ -65,14 +65,14 @@ public final class Replays {
                 tar.closeArchiveEntry();
             }
         }
-        System.out.println("[replay] " + out + " written again; result.json lines changed:");
-        for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
-            String was = i < before.size() ? before.get(i) : "";
-            String now = i < after.size() ? after.get(i) : "";
-            if (!was.equals(now)) {
-                System.out.println("  - " + was.strip() + "\n  + " + now.strip());
-            }
-        }
+        // the two result.json side by side for `diff -u`: what the analysis now says differently of the same run
+        Path was = Path.of("target", "replay-" + fixture + ".before.json");
+        Files.createDirectories(was.getParent());
+        Files.write(was, before);
+        Path now = Path.of("target", "replay-" + fixture + ".after.json");
+        Files.write(now, after);
+        System.out.println("[replay] " + out + " written again; what changed: diff -u " + was.toAbsolutePath() + " "
+                + now.toAbsolutePath());
     }
 
     /** The fixture's files in a folder of their own under {@code dir}. */

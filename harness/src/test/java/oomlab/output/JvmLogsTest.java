@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import oomlab.layout.RunFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,5 +151,37 @@ class JvmLogsTest {
         assertThat(logs.endedBy()).contains("the program's stdout ends in a stack trace:"
                 + " java.lang.IllegalArgumentException: quotes.entries must be positive, was -1"
                 + " at com.example.quotes.QuotesApplication.<init>(QuotesApplication.java:19)");
+    }
+
+    /**
+     * A long-running service's tty log (examples: hello-service-tight, a Spring Boot fat jar): threads write by
+     * turns, and an end line came in pieces between other threads' lines. Joined again per thread, the compilation
+     * ended; read as pieces, it was named "still running" for 20-34 s.
+     */
+    @Test
+    void aLineAThreadWroteInPiecesBetweenOtherThreadsIsJoinedAgain() {
+        List<String> tty = JvmLogs.ttyText(List.of(
+                "<tty>",
+                "    807 1094       4       java.lang.String::startsWith (138 bytes)",
+                "    811 1091       3       org.springframework.boot.loader.zip.ZipContent::getEntry (95 bytes)",
+                "<writer thread='13'/>",
+                "    811 ",
+                "<writer thread='14'/>",
+                "    811 ",
+                "<writer thread='13'/>",
+                "1094 ",
+                "<writer thread='14'/>",
+                "1091   ",
+                "<writer thread='13'/>",
+                "  size: 1720(1216) time: 4 inlined: 82 bytes",
+                "<writer thread='14'/>",
+                "size: 2704(2048) time: 0 inlined: 53 bytes",
+                "</tty>"));
+
+        assertThat(tty).containsExactly(
+                "    807 1094       4       java.lang.String::startsWith (138 bytes)",
+                "    811 1091       3       org.springframework.boot.loader.zip.ZipContent::getEntry (95 bytes)",
+                "    811 1094   size: 1720(1216) time: 4 inlined: 82 bytes",
+                "    811 1091   size: 2704(2048) time: 0 inlined: 53 bytes");
     }
 }
