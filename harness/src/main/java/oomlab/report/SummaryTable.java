@@ -82,8 +82,28 @@ public final class SummaryTable implements ResultFormat {
                 .toList();
     }
 
+    /** A kill this close to the end of its load was decided by when the load happened to stop. */
+    static final double LOAD_END_EDGE_SECONDS = 5;
+
+    /**
+     * Kills in the last seconds of a load: a little less load, or a load a moment shorter, and the same service
+     * "survives" (a 300 MB pod was killed 0.9 s and 1.5 s before its load would have ended, and survived once).
+     */
+    static List<String> loadEndEdges(List<RunResult> results) {
+        return results.stream().filter(r -> r.exit().verdict() == Verdict.OOM_KILLED && r.load() != null
+                        && r.load().measured() != null && r.load().measured().secondsLeft().isPresent()
+                        && r.load().measured().secondsLeft().getAsDouble() <= LOAD_END_EDGE_SECONDS)
+                .map(r -> String.format(Locale.ROOT, "%s (JDK %d) was OOM-killed %.1f s before its load would have"
+                                + " ended (%.1f of %d s counted): the verdict depends on when the load stops; give the"
+                                + " load a longer duration, or the pod room",
+                        r.run().displayName(), r.run().jdkMajor(), r.load().measured().secondsLeft().getAsDouble(),
+                        r.load().measured().measuredSeconds(), r.load().measured().plannedSeconds()))
+                .toList();
+    }
+
     private static void margins(List<RunResult> results, Appendable out) throws IOException {
-        List<String> edges = knifeEdges(results);
+        List<String> edges = new java.util.ArrayList<>(knifeEdges(results));
+        edges.addAll(loadEndEdges(results));
         if (edges.isEmpty()) {
             return;
         }

@@ -53,7 +53,7 @@ class PreflightTest {
 
     @Test
     void aFlagTheJvmRejectsIsToldWithTheLineAndTheJvmsWords() throws IOException {
-        assumeTrue(Files.isExecutable(THIS_JDK.resolve("bin/java")));
+        assumeJdk();
         Path file = file("-XX:+NoSuchFlagAtAll", Integer.toString(THIS_MAJOR));
 
         assertThatThrownBy(() -> Preflight.check(file, plans(file), host(Optional.of(false))))
@@ -65,7 +65,7 @@ class PreflightTest {
     /** A run the lab made up (a cure candidate) is told the same JVM's words, without a file line to name. */
     @Test
     void aMadeUpRunsRejectedFlagIsToldInTheSameWords() throws IOException {
-        assumeTrue(Files.isExecutable(THIS_JDK.resolve("bin/java")));
+        assumeJdk();
         RunPlan bad = odd(plans(file("-XX:+NoSuchFlagAtAll", Integer.toString(THIS_MAJOR))));
         RunPlan good = odd(plans(file("-XX:TieredStopAtLevel=1", Integer.toString(THIS_MAJOR))));
 
@@ -97,5 +97,14 @@ class PreflightTest {
         assertThatCode(() -> Preflight.check(file, plans(file), host(Optional.empty()))).doesNotThrowAnyException();
         assertThatCode(() -> Preflight.check(file, plans(file), new Preflight.Host(Map.of(11, "mine/jdk:11"),
                 jdk -> Optional.empty(), Optional.of(false)))).doesNotThrowAnyException();
+    }
+
+    /** A skip says why, in one line, where the build's output is read. */
+    private static void assumeJdk() {
+        boolean present = Files.isExecutable(THIS_JDK.resolve("bin/java"));
+        if (!present) {
+            System.out.println("[oomlab] PreflightTest skipped a test: no java at " + THIS_JDK.resolve("bin/java"));
+        }
+        assumeTrue(present, "no java at " + THIS_JDK.resolve("bin/java"));
     }
 }

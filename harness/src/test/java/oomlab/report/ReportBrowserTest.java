@@ -45,6 +45,10 @@ class ReportBrowserTest {
             throw new IllegalStateException("CI=true but no " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": scripts/ensure-browser.sh should have installed them");
         }
+        if (!present) { // a skip says why, in one line, where the build's output is read
+            System.out.println("[oomlab] ReportBrowserTest skipped: no chromium and chromedriver here (apt-get install"
+                    + " chromium chromium-driver)");
+        }
         assumeTrue(present, "no chromium and chromedriver here (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -51,4 +51,28 @@ class SummaryTableTest {
         new SummaryTable().write(List.of(c1, edge), out);
         assertThat(out).contains("Margins:\n- warning: c2-leak / c1 (JDK 17) survived at 99.6%");
     }
+
+    /** Seen with a Spring Boot service in a 300 MB pod: killed 0.9 s and 1.5 s before its load would have ended. */
+    @Test
+    void aKillInTheLastSecondsOfItsLoadIsAnEdge() {
+        oomlab.result.RunResult c1 = ResultFixture.c1Survivor();
+        java.util.function.Function<String, oomlab.result.RunResult> killedWith = summary -> new oomlab.result.RunResult(
+                c1.formatVersion(), c1.run(), c1.container(), c1.memory(), oomlab.verdict.ExitAnalysis.of(
+                new oomlab.verdict.ExitEvidence(137, true, 1, false, false, false, 0), List.of(), List.of()),
+                null, null, new oomlab.result.LoadResult(null, oomlab.output.LoadReport.fromLines(List.of(
+                "oomlab-load-summary " + summary)).orElseThrow()), c1.jit(), c1.malloc(), c1.nmt(), c1.allocations(),
+                c1.diagnosis(), c1.judgement());
+        String fields = "\"protocol\":\"http\",\"targetRate\":400.0,\"completed\":false,\"sent\":1,\"ok\":1,"
+                + "\"errors\":0,\"achievedRate\":1,\"p50Ms\":1,\"p90Ms\":1,\"p99Ms\":1,\"maxMs\":1";
+
+        assertThat(SummaryTable.loadEndEdges(List.of(killedWith.apply("{" + fields
+                + ",\"measuredSeconds\":28.6,\"plannedSeconds\":30}")))).singleElement().asString()
+                .contains("c2-leak / c1 (JDK 17) was OOM-killed 1.4 s before its load would have ended (28.6 of 30 s");
+        // killed half-way: the verdict does not hang on the load's end
+        assertThat(SummaryTable.loadEndEdges(List.of(killedWith.apply("{" + fields
+                + ",\"measuredSeconds\":12.0,\"plannedSeconds\":30}")))).isEmpty();
+        // a generator that did not say its plan: nothing claimed
+        assertThat(SummaryTable.loadEndEdges(List.of(killedWith.apply("{" + fields + ",\"measuredSeconds\":28.6}"))))
+                .isEmpty();
+    }
 }

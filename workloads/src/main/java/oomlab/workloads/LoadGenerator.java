@@ -241,10 +241,10 @@ public final class LoadGenerator {
         kindsJson.append('}');
         // Locale.ROOT: a machine whose default locale writes 1,5 must still write JSON
         return String.format(Locale.ROOT, "oomlab-load-summary {\"protocol\":\"%s\",\"targetRate\":%.1f,\"measuredSeconds\":%.2f,"
-                        + "\"completed\":%s,\"sent\":%d,\"ok\":%d,\"errors\":%d,\"achievedRate\":%.1f,"
+                        + "\"plannedSeconds\":%d,\"completed\":%s,\"sent\":%d,\"ok\":%d,\"errors\":%d,\"achievedRate\":%.1f,"
                         + "\"p50Ms\":%.2f,\"p90Ms\":%.2f,\"p99Ms\":%.2f,\"maxMs\":%.2f,\"errorKinds\":%s,"
                         + "\"firstError\":%s}",
-                protocol, rate, seconds, measuredUntil != 0, sent.get(), ok.get(), errors.get(),
+                protocol, rate, seconds, TimeUnit.NANOSECONDS.toSeconds(durationNanos), measuredUntil != 0, sent.get(), ok.get(), errors.get(),
                 seconds > 0 ? ok.get() / seconds : 0.0, percentile(sorted, 0.50), percentile(sorted, 0.90),
                 percentile(sorted, 0.99), sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1000.0, kindsJson,
                 firstError == null ? "null" : "\"" + escape(firstError) + "\"");
