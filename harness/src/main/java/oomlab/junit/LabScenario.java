@@ -66,7 +66,7 @@ public final class LabScenario {
     /**
      * The project whose tests are running, as {@code mvn test} has it: its compiled classes (target/classes) and its
      * runtime dependencies as Maven resolves them for the project (resolved once per test JVM into
-     * target/oomlab-runtime-lib; see the README's "Use oomlab in your own project"). For the packaged jar instead
+     * target/oomlab-runtime-lib; see docs/your-service.md, "Use oomlab in your own project"). For the packaged jar instead
      * (a Spring Boot fat jar, say), use {@link #jar} from a test that runs after {@code package}: failsafe's
      * integration-test phase.
      */
