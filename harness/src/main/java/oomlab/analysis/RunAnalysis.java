@@ -69,13 +69,36 @@ public final class RunAnalysis {
         };
         Diagnosis diagnosis = Diagnose.of(exit, jvm.endedBy().orElse(null), launched.capBytes(), launched.heapBytes(), launched.jvmFlags(), curve,
                 nmt, jit, allocations);
+        SteadyState steady = raw.load() == null ? null : steadyState(raw, files, launched.capBytes());
         LoadResult load = raw.load() == null ? null : new LoadResult(raw.load(),
-                LoadReport.fromLines(files.lines(RunFiles.LOAD_LOG)).orElse(null));
+                LoadReport.fromLines(files.lines(RunFiles.LOAD_LOG)).orElse(null), steady);
+        if (exit.verdict() == oomlab.verdict.Verdict.SURVIVED && steady != null && steady.memory() != null
+                && !steady.memory().settled()) {
+            // a survivor whose memory still rose when its load ended: "survived" says little about the next hour
+            diagnosis = diagnosis.with(steady.memory().describe(launched.capBytes()));
+        }
         RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, identity, raw.outcome(), curve, exit,
                 jvm.events().work().orElse(null), jvm.events().service(), load, jit, malloc, nmt, allocations,
                 diagnosis, null);
         return unjudged.withJudgement(Judge.judge(unjudged, launch.expectation(), launch.checks(),
                 launch.reportsWork(), launch.ownImage()));
+    }
+
+    /** The load's windows and where its cost settled (see {@link SteadyState}). */
+    private static SteadyState steadyState(RawRun raw, RunFiles files, long capBytes) {
+        if (raw.outcome().startedAt() == null) {
+            return SteadyState.settle(List.of());
+        }
+        List<oomlab.sampling.Sample> samples;
+        try {
+            samples = java.nio.file.Files.exists(files.file(RunFiles.SAMPLES))
+                    ? SampleLog.read(files.file(RunFiles.SAMPLES)) : List.of();
+        } catch (java.io.IOException e) {
+            samples = List.of();
+        }
+        return SteadyState.of(files.lines(RunFiles.LOAD_LOG), samples,
+                oomlab.output.Compilations.tier4StartsMs(files.lines(RunFiles.JIT_COMPILATION)),
+                raw.outcome().startedAt().toEpochMilli(), raw.load().readyAfterMs(), capBytes);
     }
 
     /**

@@ -15,7 +15,8 @@ import oomlab.verdict.Verdict;
  * @param capBytes      the pod's memory the candidates ran at (a pod candidate says its own)
  * @param original      the original configuration's runs, round by round
  * @param notTried      candidates derived but not run, each with why (a flag this JDK rejects)
- * @param ranked        survived in every run first, then the steady CPU ratio, then p99, then headroom
+ * @param ranked        survived in every run first, then the steady CPU ratio (a batch job: its CPU to finish),
+ *                      then p99, then headroom
  * @param runs          runs this search made (the original's first run not counted: it was made before)
  * @param minutes       how long the search took, the first run included
  */
@@ -36,6 +37,8 @@ public record CureAnswer(String scenario, String originalRun, int jdk, long capB
             .comparing((CureOutcome o) -> !o.survivedEvery())
             .thenComparing(o -> -o.survivals())
             .thenComparingDouble(o -> o.steadyCpu() == null ? Double.MAX_VALUE : o.steadyCpu().estimate())
+            // a batch job whose original never finished: the cheapest to finish its work
+            .thenComparingDouble(o -> o.cpuToExit() == null ? Double.MAX_VALUE : o.cpuToExit().mean())
             .thenComparingDouble(o -> o.p99() == null ? Double.MAX_VALUE : o.p99().estimate())
             .thenComparingDouble(o -> Double.isNaN(o.worstPeakOfCap()) ? Double.MAX_VALUE : o.worstPeakOfCap());
 

@@ -12,9 +12,12 @@ import java.util.function.Function;
  *                         original never got past the deploy alive, ÷ its steady figure (the same request rate)
  * @param p99              the worst steady p99 ÷ the original's
  * @param worstPeakOfCap   the highest peak of its surviving runs as a share of the cap (NaN when none survived)
+ * @param cpuToExit        for a batch job (no load, no work report): the CPU its finished runs took to their exit;
+ *                         null otherwise
+ * @param wallToExit       and the wall time
  */
 public record CureOutcome(Cure cure, List<Trial> trials, Ratio steadyCpu, Ratio afterDeployCpu, Ratio p99,
-                          double worstPeakOfCap) {
+                          double worstPeakOfCap, Price cpuToExit, Price wallToExit) {
     public CureOutcome {
         trials = List.copyOf(trials);
     }
@@ -33,7 +36,11 @@ public record CureOutcome(Cure cure, List<Trial> trials, Ratio steadyCpu, Ratio 
         }
         double worst = trials.stream().filter(Trial::survived).mapToDouble(t -> t.cost().peakOfCap()).max()
                 .orElse(Double.NaN);
-        return new CureOutcome(cure, trials, Ratio.ofPairs(steady), Ratio.ofPairs(after), Ratio.ofPairs(p99), worst);
+        List<Cost> toExit = trials.stream().filter(Trial::survived).map(Trial::cost)
+                .filter(c -> c.wallMs() != null).toList();
+        return new CureOutcome(cure, trials, Ratio.ofPairs(steady), Ratio.ofPairs(after), Ratio.ofPairs(p99), worst,
+                Price.of(toExit.stream().map(Cost::steadyCpuMs).toList(), "ms of CPU"),
+                Price.of(toExit.stream().map(Cost::wallMs).toList(), "ms"));
     }
 
     private static void pair(List<double[]> into, Trial candidate, Trial original, Function<Cost, Double> mine,

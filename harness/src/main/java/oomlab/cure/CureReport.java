@@ -53,6 +53,9 @@ public final class CureReport {
         for (CureAnswer answer : answers) {
             section(answer, out);
         }
+        out.append("A batch job (no load, fixed work, then its exit) is priced by what finishing its work took each"
+                + " candidate, CPU and wall time to its exit, warm-up included (the original, killed, never finished):"
+                + " the geometric mean of its runs with a 95% Student's t interval.\n\n");
         out.append("CPU is CPU time per 1,000 requests at the same request rate; each ratio is the geometric mean of the"
                 + " rounds' ratios (a round runs the original and every candidate one after the other), with a 95%"
                 + " Student's t interval on their logarithms. An interval that spans 1.00 is \"no measurable"
@@ -67,13 +70,15 @@ public final class CureReport {
         out.append(String.format(Locale.ROOT, "Rounds: %d; its runs: %s.%n%n", answer.original().size(),
                 String.join(", ", answer.original().stream().map(t -> t.runName() + " " + t.verdict()).toList())));
         out.append("| rank | cure | settings | derived from | verdicts | CPU steady (÷ original) | CPU after the deploy"
-                + " | p99 steady | peak / cap |\n|---|---|---|---|---|---|---|---|---|\n");
+                + " | p99 steady | CPU to finish | wall time to finish | peak / cap |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         int rank = 1;
         for (CureOutcome outcome : answer.ranked()) {
-            out.append(String.format(Locale.ROOT, "| %d | %s | `%s` | %s | %s | %s | %s | %s | %s |%n", rank++,
+            out.append(String.format(Locale.ROOT, "| %d | %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %s |%n", rank++,
                     outcome.cure().name(), settingsOf(outcome.cure()), outcome.cure().evidence().replace("|", "\\|"),
                     verdicts(outcome), ratio(outcome.steadyCpu()), ratio(outcome.afterDeployCpu()),
-                    ratio(outcome.p99()), Double.isNaN(outcome.worstPeakOfCap()) ? "-"
+                    ratio(outcome.p99()), price(outcome.cpuToExit()), price(outcome.wallToExit()),
+                    Double.isNaN(outcome.worstPeakOfCap()) ? "-"
                             : String.format(Locale.ROOT, "%.0f%%", outcome.worstPeakOfCap() * 100)));
         }
         answer.notTried().forEach(line -> out.append("\nNot tried: ").append(line).append('\n'));
@@ -81,11 +86,13 @@ public final class CureReport {
         answer.recommended().ifPresentOrElse(best -> {
             out.append("**Recommended: ").append(best.cure().name()).append("** (").append(best.cure().title())
                     .append("): survived ").append(best.survivals()).append(" of ").append(best.trials().size())
-                    .append(" runs, CPU ").append(ratio(best.steadyCpu())).append(".\n\n");
+                    .append(" runs, CPU ").append(best.cpuToExit() != null && best.steadyCpu() == null
+                            ? price(best.cpuToExit()) + " to finish" : ratio(best.steadyCpu())).append(".\n\n");
             paste(answer, best.cure(), out);
             answer.nextBest().ifPresent(next -> {
                 out.append("Next best: **").append(next.cure().name()).append("** (").append(next.cure().title())
-                        .append("), CPU ").append(ratio(next.steadyCpu())).append(".\n\n");
+                        .append("), CPU ").append(next.cpuToExit() != null && next.steadyCpu() == null
+                                ? price(next.cpuToExit()) + " to finish" : ratio(next.steadyCpu())).append(".\n\n");
                 paste(answer, next.cure(), out);
             });
         }, () -> out.append("**No candidate survived every run**: no setting derived from this diagnosis holds at this"
@@ -107,6 +114,10 @@ public final class CureReport {
         List<String> parts = new ArrayList<>();
         counts.forEach((verdict, n) -> parts.add(n + "× " + verdict));
         return String.join(", ", parts);
+    }
+
+    private static String price(Price price) {
+        return price == null ? "-" : price.describe();
     }
 
     private static String ratio(Ratio ratio) {

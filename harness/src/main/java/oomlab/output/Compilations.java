@@ -135,6 +135,32 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
         return fromLines(lines);
     }
 
+    /**
+     * The JVM's uptime (ms) at the start of each tier-4 compilation in its compilation log: when the optimising
+     * compiler was at work, which the load's windows count to tell a settled JIT from a busy one.
+     */
+    public static List<Long> tier4StartsMs(List<String> compilationLog) {
+        List<Long> starts = new ArrayList<>();
+        for (String line : compilationLog) {
+            Matcher uptime = UPTIME.matcher(line);
+            if (!uptime.find() || line.contains("made not entrant") || line.contains("made zombie")
+                    || line.contains("COMPILE SKIPPED")) {
+                continue;
+            }
+            String[] tokens = line.substring(uptime.end()).trim().split("\\s+");
+            for (int i = 1; i < tokens.length; i++) { // after the compile id: flags, the tier, then the method
+                if (tokens[i].contains("::")) {
+                    break;
+                }
+                if (tokens[i].equals("4")) {
+                    starts.add(Long.parseLong(uptime.group(1)));
+                    break;
+                }
+            }
+        }
+        return starts;
+    }
+
     /** From lines in PrintCompilation's shape (a timestamp in ms first) and MemStat's. */
     static Compilations fromLines(List<String> lines) {
         Map<String, Long> byTier = new TreeMap<>();

@@ -166,6 +166,23 @@ public final class SummaryTable implements ResultFormat {
                     measured == null ? "not sent" : measured.completed() ? "sent in full" : "cut short by the death",
                     run == null ? "-" : run.isolated() ? "yes (lo only, no route)" : "NO"));
         }
+        // the price of each configuration once its JIT settled: the steady windows' CPU per 1,000 requests
+        List<RunResult> windowed = loaded.stream().filter(r -> r.load().steady() != null).toList();
+        if (windowed.isEmpty()) {
+            return;
+        }
+        out.append("\nSteady state under load (windows of 5 s: the generator's answers, the container's CPU, the JIT's"
+                + " tier-4 compilations):\n\n| scenario | config | JDK | steady from s | CPU ms / 1,000 requests |"
+                + " p99 ms | why |\n|---|---|---|---|---|---|---|\n");
+        for (RunResult r : windowed) {
+            oomlab.analysis.SteadyState steady = r.load().steady();
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s |%n", r.run().scenario(),
+                    r.run().config(), r.run().jdkMajor(),
+                    steady.steady() ? String.format(Locale.ROOT, "%.0f", steady.steadyFromS()) : "never",
+                    steady.steady() ? String.format(Locale.ROOT, "%.1f", steady.cpuMsPer1000()) : "-",
+                    steady.steady() ? String.format(Locale.ROOT, "%.1f", steady.p99Ms()) : "-",
+                    steady.why().replace("|", "/")));
+        }
     }
 
     /** NMT categories shown at their peak: where the JVM's own books put memory, per run (e.g. GC per collector). */

@@ -5,7 +5,12 @@ import oomlab.output.LoadReport;
 
 /**
  * The load on a service, composed from the stages that saw it: how the container stage ran it (network, routes,
- * readiness) and what the generator measured (rate, errors, latency; null when it never reported).
+ * readiness), what the generator measured (rate, errors, latency; null when it never reported), and the analysis's
+ * windows and steady state (the generator's seconds joined with the container's CPU and the JIT's compilations;
+ * null in results from before the lab made them).
  */
-public record LoadResult(LoadOutcome run, LoadReport measured) {
+public record LoadResult(LoadOutcome run, LoadReport measured, oomlab.analysis.SteadyState steady) {
+    public LoadResult(LoadOutcome run, LoadReport measured) {
+        this(run, measured, null);
+    }
 }

@@ -56,6 +56,10 @@ public final class LoadGenerator {
 
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong ok = new AtomicLong();
+    /** Every answer, the warm-up's too: the per-second lines' "answered", which the lab's windows count. */
+    private final AtomicLong answered = new AtomicLong();
+    /** This second's latencies (warm-up included), for the per-second line's p99; swapped every second. */
+    private List<Long> secondLatenciesMicros = new ArrayList<>();
     private final AtomicLong errors = new AtomicLong();
     private final Map<String, AtomicLong> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Long> latenciesMicros = new ArrayList<>(); // counted requests only (after the warm-up)
@@ -176,6 +180,10 @@ public final class LoadGenerator {
     }
 
     private void succeeded(long due, boolean counted) {
+        answered.incrementAndGet();
+        synchronized (this) {
+            secondLatenciesMicros.add((System.nanoTime() - due) / 1000);
+        }
         if (counted) {
             long micros = (System.nanoTime() - due) / 1000;
             synchronized (latenciesMicros) {
@@ -201,17 +209,33 @@ public final class LoadGenerator {
         return cause.getClass().getSimpleName();
     }
 
+    /**
+     * One line a second, flushed: the seconds since the generator started, the requests sent so far, and in that
+     * second the counted answers and errors ("ok", "errors": the measured window's) and every answer with its p99
+     * ("answered", "p99Ms": the warm-up's too), which the lab joins with the container's CPU into windows.
+     */
     private void reportEverySecond() {
         long lastOk = 0;
         long lastErrors = 0;
+        long lastAnswered = 0;
         for (int second = 1; ; second++) {
             LockSupport.parkNanos(startNanos + TimeUnit.SECONDS.toNanos(second) - System.nanoTime());
             long nowOk = ok.get();
             long nowErrors = errors.get();
-            System.out.printf(Locale.ROOT, "oomlab-load {\"second\":%d,\"warmup\":%s,\"sent\":%d,\"ok\":%d,\"errors\":%d}%n",
-                    second, System.nanoTime() < measuredFrom, sent.get(), nowOk - lastOk, nowErrors - lastErrors);
+            long nowAnswered = answered.get();
+            List<Long> latencies;
+            synchronized (this) {
+                latencies = secondLatenciesMicros;
+                secondLatenciesMicros = new ArrayList<>();
+            }
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "oomlab-load {\"second\":%d,\"warmup\":%s,\"sent\":%d,\"ok\":%d,\"errors\":%d,"
+                            + "\"answered\":%d,\"p99Ms\":%.2f}%n", second, System.nanoTime() < measuredFrom, sent.get(),
+                    nowOk - lastOk, nowErrors - lastErrors, nowAnswered - lastAnswered, percentile(sorted, 0.99));
+            System.out.flush();
             lastOk = nowOk;
             lastErrors = nowErrors;
+            lastAnswered = nowAnswered;
         }
     }
 
