@@ -86,13 +86,15 @@ public final class CureReport {
         answer.recommended().ifPresentOrElse(best -> {
             out.append("**Recommended: ").append(best.cure().name()).append("** (").append(best.cure().title())
                     .append("): survived ").append(best.survivals()).append(" of ").append(best.trials().size())
-                    .append(" runs, CPU ").append(best.cpuToExit() != null && best.steadyCpu() == null
-                            ? price(best.cpuToExit()) + " to finish" : ratio(best.steadyCpu())).append(".\n\n");
+                    .append(" runs, ").append(best.cpuToExit() != null && best.steadyCpu() == null
+                            ? price(best.cpuToExit()) + " to finish its work" : "CPU " + ratio(best.steadyCpu()))
+                    .append(".\n\n");
             paste(answer, best.cure(), out);
             answer.nextBest().ifPresent(next -> {
                 out.append("Next best: **").append(next.cure().name()).append("** (").append(next.cure().title())
-                        .append("), CPU ").append(next.cpuToExit() != null && next.steadyCpu() == null
-                                ? price(next.cpuToExit()) + " to finish" : ratio(next.steadyCpu())).append(".\n\n");
+                        .append("), ").append(next.cpuToExit() != null && next.steadyCpu() == null
+                                ? price(next.cpuToExit()) + " to finish its work" : "CPU " + ratio(next.steadyCpu()))
+                        .append(".\n\n");
                 paste(answer, next.cure(), out);
             });
         }, () -> out.append("**No candidate survived every run**: no setting derived from this diagnosis holds at this"
