@@ -153,8 +153,8 @@ public final class Lab {
 
     private static void printOutcome(RunPlan plan, RunResult result) {
         // REPORT expects no verdict (a library test's own assertions judge the run): "recorded", not "expected REPORT"
-        String expected = plan.expectation().toString().equals(oomlab.scenario.Expectation.REPORT) ? "recorded, no verdict expected"
-                : "expected " + plan.expectation();
+        String expected = plan.expectation().toString().equals(oomlab.scenario.Expectation.REPORT)
+                ? "recorded, no verdict expected" : "expected " + plan.expectation();
         System.out.printf("[oomlab] %s: %s (%s), exit %d after %.1f s, peak %d / %d MB, %d samples at"
                         + " %.0f Hz (%s), CPU %.1f s, grew most: %s; judgement %s%n",
                 plan.displayName(), result.exit().verdict(), expected, result.container().exitCode(),

@@ -42,7 +42,8 @@ public final class RunAnalysis {
 
     public static RunResult analyse(Launch launch, RawRun raw, RunFiles files, ImageFileSource images) {
         RunIdentity launched = launch.identity();
-        SampleLog samples = SampleLog.replay(files.file(RunFiles.SAMPLES), launched.capBytes());
+        List<oomlab.sampling.Sample> sampled = readSamples(files);
+        SampleLog samples = SampleLog.replay(sampled, launched.capBytes());
         ProbeLog probe = readProbe(files.file(RunFiles.PROBE));
         JvmLogs jvm = JvmLogs.read(files);
         MemoryCurve curve = memoryCurve(samples, raw, probe, launched.capBytes());
@@ -67,11 +68,13 @@ public final class RunAnalysis {
             case NATIVEMEM -> NativememProfile.collect(files.dir(), launch.displayName() + ": native allocations");
             case JEMALLOC -> jemallocProfile(files.dir(), launched.image(), images);
         };
-        Diagnosis diagnosis = Diagnose.of(exit, jvm.endedBy().orElse(null), launched.capBytes(), launched.heapBytes(), launched.jvmFlags(), curve,
+        Diagnosis diagnosis = Diagnose.of(exit, jvm.endedBy().orElse(null), launched.capBytes(), launched.heapBytes(),
+                launched.jvmFlags(), curve,
                 nmt, jit, allocations);
-        SteadyState steady = raw.load() == null ? null : steadyState(raw, files, launched.capBytes());
+        List<String> loadLog = raw.load() == null ? List.of() : files.lines(RunFiles.LOAD_LOG);
+        SteadyState steady = raw.load() == null ? null : steadyState(raw, loadLog, sampled, files, launched.capBytes());
         LoadResult load = raw.load() == null ? null : new LoadResult(raw.load(),
-                LoadReport.fromLines(files.lines(RunFiles.LOAD_LOG)).orElse(null), steady);
+                LoadReport.fromLines(loadLog).orElse(null), steady);
         if (exit.verdict() == oomlab.verdict.Verdict.SURVIVED && steady != null && steady.memory() != null
                 && !steady.memory().settled()) {
             // a survivor whose memory still rose when its load ended: "survived" says little about the next hour
@@ -85,20 +88,24 @@ public final class RunAnalysis {
     }
 
     /** The load's windows and where its cost settled (see {@link SteadyState}). */
-    private static SteadyState steadyState(RawRun raw, RunFiles files, long capBytes) {
+    private static SteadyState steadyState(RawRun raw, List<String> loadLog, List<oomlab.sampling.Sample> samples,
+                                           RunFiles files, long capBytes) {
         if (raw.outcome().startedAt() == null) {
             return SteadyState.settle(List.of());
         }
-        List<oomlab.sampling.Sample> samples;
-        try {
-            samples = java.nio.file.Files.exists(files.file(RunFiles.SAMPLES))
-                    ? SampleLog.read(files.file(RunFiles.SAMPLES)) : List.of();
-        } catch (java.io.IOException e) {
-            samples = List.of();
-        }
-        return SteadyState.of(files.lines(RunFiles.LOAD_LOG), samples,
+        return SteadyState.of(loadLog, samples,
                 oomlab.output.Compilations.tier4StartsMs(files.lines(RunFiles.JIT_COMPILATION)),
                 raw.outcome().startedAt().toEpochMilli(), raw.load().readyAfterMs(), capBytes);
+    }
+
+    /** rss.csv, read once: the memory curve and the load's windows both come from it. */
+    private static List<oomlab.sampling.Sample> readSamples(RunFiles files) {
+        try {
+            return java.nio.file.Files.exists(files.file(RunFiles.SAMPLES))
+                    ? SampleLog.read(files.file(RunFiles.SAMPLES)) : List.of();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -46,10 +46,6 @@ public record SteadyState(List<Window> windows, Double steadyFromS, Double cpuMs
         windows = List.copyOf(windows);
     }
 
-    SteadyState(List<Window> windows, Double steadyFromS, Double cpuMsPer1000, Double p99Ms, String why) {
-        this(windows, steadyFromS, cpuMsPer1000, p99Ms, why, null);
-    }
-
     /** Windows a growth rate is fitted over at the least, and where never steady, the last ones it uses. */
     static final int TREND_MIN_WINDOWS = 4;
     static final int TREND_LAST_WINDOWS = 6;
@@ -155,7 +151,7 @@ public record SteadyState(List<Window> windows, Double steadyFromS, Double cpuMs
         List<Sample> withCpu = samples.stream().filter(s -> s.cpuNanos() >= 0).toList();
         if (seconds.isEmpty() || withCpu.size() < 2 || readyAfterMs < 0) {
             return new SteadyState(List.of(), null, null, null, seconds.isEmpty() ? "no per-second lines from the load"
-                    : withCpu.size() < 2 ? "no CPU samples from the container's cgroup" : "the service never listened");
+                    : withCpu.size() < 2 ? "no CPU samples from the container's cgroup" : "the service never listened", null);
         }
         // container time (ms since Docker's start) of the samples' own clock
         long sampleOffsetMs = startedAtEpochMs - (withCpu.get(0).epochMs() - withCpu.get(0).tMs());
@@ -206,7 +202,7 @@ public record SteadyState(List<Window> windows, Double steadyFromS, Double cpuMs
             }
         }
         if (windows.isEmpty()) {
-            return new SteadyState(windows, null, null, null, "no whole window of the load was measured");
+            return new SteadyState(windows, null, null, null, "no whole window of the load was measured", null);
         }
         List<Window> last = windows.subList(Math.max(0, windows.size() - SETTLED_WINDOWS), windows.size());
         return new SteadyState(windows, null, null, null, String.format(Locale.ROOT, "not steady by the end of its"

@@ -120,7 +120,7 @@ public final class ProgramJars {
             Files.delete(pom);
             if (!mvn.succeeded()) {
                 throw new Unresolvable("Maven could not resolve " + coordinates + " (is it on Maven Central or in"
-                        + " your repositories, spelled group:artifact:version?): " + lastLine(mvn.describe()));
+                        + " your repositories, spelled group:artifact:version?): " + mvn.firstError());
             }
             Files.writeString(folder.resolve(RESOLVED_MARKER), coordinates + "\n");
             return folder;
@@ -139,11 +139,6 @@ public final class ProgramJars {
             throw new Unresolvable("cannot read " + jar + ": " + e.getMessage());
         }
         throw new Unresolvable(coordinates + " names no Main-Class in its manifest: give 'mainClass'");
-    }
-
-    private static String lastLine(String text) {
-        List<String> lines = text.lines().map(String::strip).filter(line -> line.contains("ERROR")).toList();
-        return lines.isEmpty() ? text.strip() : lines.get(0).replaceAll("\\u001B\\[[;\\d]*m", "");
     }
 
     private static boolean holdsJars(Path folder) {

@@ -22,39 +22,36 @@ import oomlab.result.RunResult;
  */
 public record Cost(String source, Double steadyCpuMs, Double afterDeployCpuMs, Double p99Ms, double peakOfCap,
                    Double wallMs) {
-    public Cost(String source, Double steadyCpuMs, Double afterDeployCpuMs, Double p99Ms, double peakOfCap) {
-        this(source, steadyCpuMs, afterDeployCpuMs, p99Ms, peakOfCap, null);
-    }
 
     public static Cost of(RunResult result) {
         double peak = result.memory().peakOfCap();
         if (result.service() != null && !result.service().windows().isEmpty()) {
             List<ServiceWindow> windows = result.service().windows();
             return new Cost("service windows", perThousand(windows, "steady"), perThousand(windows, "after-deploy"),
-                    result.service().steadyP99Ms(), peak);
+                    result.service().steadyP99Ms(), peak, null);
         }
         if (result.load() != null && result.load().steady() != null) {
             oomlab.analysis.SteadyState steady = result.load().steady();
             return steady.steady()
                     ? new Cost(String.format(java.util.Locale.ROOT, "load windows, steady from %.0f s",
-                    steady.steadyFromS()), steady.cpuMsPer1000(), null, steady.p99Ms(), peak)
-                    : new Cost("load windows: " + steady.why(), null, null, null, peak);
+                    steady.steadyFromS()), steady.cpuMsPer1000(), null, steady.p99Ms(), peak, null)
+                    : new Cost("load windows: " + steady.why(), null, null, null, peak, null);
         }
         if (result.load() != null && result.load().measured() != null && result.load().measured().ok() > 0) {
             // a result from before the lab made windows: the whole run's CPU, start-up included
             double cpuMs = result.memory().cpuSeconds() * 1000;
             return new Cost("load generator (whole run)", cpuMs / result.load().measured().ok() * 1000, null,
-                    result.load().measured().p99Ms(), peak);
+                    result.load().measured().p99Ms(), peak, null);
         }
         if (result.work() != null && result.work().ops() > 0 && result.work().cpuMs() > 0) {
-            return new Cost("work", result.work().cpuMs() * 1000.0 / result.work().ops(), null, null, peak);
+            return new Cost("work", result.work().cpuMs() * 1000.0 / result.work().ops(), null, null, peak, null);
         }
         if (result.load() == null && result.exit().verdict() == oomlab.verdict.Verdict.SURVIVED
                 && result.memory().cpuSeconds() > 0 && result.container().timeToExitMs() > 0) {
             return new Cost("to its exit", result.memory().cpuSeconds() * 1000, null, null, peak,
                     (double) result.container().timeToExitMs());
         }
-        return new Cost("none", null, null, null, peak);
+        return new Cost("none", null, null, null, peak, null);
     }
 
     /** CPU time per 1,000 requests in the phase's windows: their CPU over their completed requests. */

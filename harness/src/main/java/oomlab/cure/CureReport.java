@@ -86,15 +86,11 @@ public final class CureReport {
         answer.recommended().ifPresentOrElse(best -> {
             out.append("**Recommended: ").append(best.cure().name()).append("** (").append(best.cure().title())
                     .append("): survived ").append(best.survivals()).append(" of ").append(best.trials().size())
-                    .append(" runs, ").append(best.cpuToExit() != null && best.steadyCpu() == null
-                            ? price(best.cpuToExit()) + " to finish its work" : "CPU " + ratio(best.steadyCpu()))
-                    .append(".\n\n");
+                    .append(" runs, ").append(costInWords(best)).append(".\n\n");
             paste(answer, best.cure(), out);
             answer.nextBest().ifPresent(next -> {
                 out.append("Next best: **").append(next.cure().name()).append("** (").append(next.cure().title())
-                        .append("), ").append(next.cpuToExit() != null && next.steadyCpu() == null
-                                ? price(next.cpuToExit()) + " to finish its work" : "CPU " + ratio(next.steadyCpu()))
-                        .append(".\n\n");
+                        .append("), ").append(costInWords(next)).append(".\n\n");
                 paste(answer, next.cure(), out);
             });
         }, () -> out.append("**No candidate survived every run**: no setting derived from this diagnosis holds at this"
@@ -116,6 +112,12 @@ public final class CureReport {
         List<String> parts = new ArrayList<>();
         counts.forEach((verdict, n) -> parts.add(n + "× " + verdict));
         return String.join(", ", parts);
+    }
+
+    /** A batch job's price to finish where there is no ratio to the original, else the steady CPU ratio. */
+    private static String costInWords(CureOutcome outcome) {
+        return outcome.cpuToExit() != null && outcome.steadyCpu() == null
+                ? price(outcome.cpuToExit()) + " to finish its work" : "CPU " + ratio(outcome.steadyCpu());
     }
 
     private static String price(Price price) {

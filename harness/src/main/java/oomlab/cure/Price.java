@@ -2,7 +2,6 @@ package oomlab.cure;
 
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * What a batch job's work cost to finish under one candidate, over its runs that finished: the geometric mean and
@@ -20,19 +19,8 @@ public record Price(double mean, double low, double high, int runs, String unit)
 
     /** Null without a finished run. */
     static Price of(List<Double> values, String unit) {
-        List<Double> logs = values.stream().filter(v -> v != null && v > 0).map(Math::log).toList();
-        int n = logs.size();
-        if (n == 0) {
-            return null;
-        }
-        double mean = logs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        if (n == 1) {
-            return new Price(Math.exp(mean), Double.NaN, Double.NaN, 1, unit);
-        }
-        double variance = logs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (n - 1);
-        double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - Ratio.CONFIDENCE) / 2);
-        double half = t * Math.sqrt(variance / n);
-        return new Price(Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half), n, unit);
+        double[] interval = Ratio.geometric(values.stream().filter(v -> v != null && v > 0).map(Math::log).toList());
+        return interval == null ? null : new Price(interval[0], interval[1], interval[2], (int) interval[3], unit);
     }
 
     /** e.g. "5.1 s [4.8-5.4] of CPU", "2.3 s (1 run)". */

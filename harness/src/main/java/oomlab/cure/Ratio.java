@@ -21,20 +21,29 @@ public record Ratio(double estimate, double low, double high, int pairs) {
 
     /** Null when no round measured both. */
     public static Ratio ofPairs(List<double[]> candidateAndOriginal) {
-        List<Double> logs = candidateAndOriginal.stream().filter(pair -> pair[0] > 0 && pair[1] > 0)
-                .map(pair -> Math.log(pair[0] / pair[1])).toList();
+        double[] interval = geometric(candidateAndOriginal.stream().filter(pair -> pair[0] > 0 && pair[1] > 0)
+                .map(pair -> Math.log(pair[0] / pair[1])).toList());
+        return interval == null ? null : new Ratio(interval[0], interval[1], interval[2], (int) interval[3]);
+    }
+
+    /**
+     * The geometric mean of values given as their logarithms, with its {@value #CONFIDENCE} Student's t interval on
+     * the logs (n - 1 degrees of freedom), taken back with exp: {mean, low, high, n}; low and high NaN with one value,
+     * null with none. Ratios of paired runs and a batch job's prices alike.
+     */
+    static double[] geometric(List<Double> logs) {
         int n = logs.size();
         if (n == 0) {
             return null;
         }
         double mean = logs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         if (n == 1) {
-            return new Ratio(Math.exp(mean), Double.NaN, Double.NaN, 1);
+            return new double[] {Math.exp(mean), Double.NaN, Double.NaN, 1};
         }
         double variance = logs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (n - 1);
         double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
         double half = t * Math.sqrt(variance / n);
-        return new Ratio(Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half), n);
+        return new double[] {Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half), n};
     }
 
     public boolean hasInterval() {

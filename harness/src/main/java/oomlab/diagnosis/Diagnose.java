@@ -28,6 +28,9 @@ public final class Diagnose {
      */
     public static final long LONG_COMPILATION_MS = 1_000;
 
+    /** The diagnosis line's last part, the sizing formula against the peak: later findings go before it. */
+    static final String SIZING_FORMULA = "; sizing formula";
+
     /**
      * Frames every compiler thread's allocation passes through (the thread loop, the arena's own growth): true
      * for C1, C2 and the rest alike, so the one line names the frames below them, which say whose it was.
@@ -138,7 +141,7 @@ public final class Diagnose {
                         jit.deopt().windowSeconds(), jit.deopt().optimizedMadeNotEntrantAfter()));
             }
         }
-        line.append(String.format(Locale.ROOT, "; sizing formula %d MB vs peak %d MB", budget.budgetBytes() / MB,
+        line.append(String.format(Locale.ROOT, SIZING_FORMULA + " %d MB vs peak %d MB", budget.budgetBytes() / MB,
                 memory.peakBytes() / MB));
         if (budget.noSlotBytes() >= NOTABLE_GROWTH) {
             line.append(String.format(Locale.ROOT, ", %d MB of it where the formula has no slot",

@@ -16,7 +16,7 @@ public record Diagnosis(String summary, List<Suspect> suspects, Budget budget) {
 
     /** The same diagnosis with a finding of a later stage's added to its line (before the sizing formula's part). */
     public Diagnosis with(String finding) {
-        int formula = summary.indexOf("; sizing formula");
+        int formula = summary.indexOf(Diagnose.SIZING_FORMULA);
         String line = formula < 0 ? summary + "; " + finding
                 : summary.substring(0, formula) + "; " + finding + summary.substring(formula);
         return new Diagnosis(line, suspects, budget);

@@ -70,9 +70,8 @@ final class MavenProject {
             }
             ProcessRunner.ProcessResult mvn = ProcessRunner.run(command, Settings.MAVEN_RESOLVE_TIMEOUT);
             if (!mvn.succeeded()) {
-                String[] lines = mvn.describe().strip().split("\n");
                 throw new IllegalStateException("Maven could not resolve the runtime dependencies of " + pom + ": "
-                        + lines[lines.length - 1]);
+                        + mvn.firstError());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

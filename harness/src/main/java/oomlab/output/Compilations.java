@@ -124,13 +124,7 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
      * JVM prints PrintCompilation2's only with them): those are left to the unified log, whose lines are whole.
      */
     public static Compilations fromLog(List<String> compilationLog, List<String> tty) {
-        List<String> lines = new ArrayList<>(compilationLog.size() + tty.size());
-        for (String line : compilationLog) {
-            Matcher uptime = UPTIME.matcher(line);
-            if (uptime.find()) { // "[123ms]  45   %  4  a.B::c (12 bytes)" -> "123  45   %  4  a.B::c (12 bytes)"
-                lines.add(uptime.group(1) + line.substring(uptime.end()));
-            }
-        }
+        List<String> lines = new ArrayList<>(printCompilationShape(compilationLog));
         tty.stream().filter(line -> MEMSTAT.matcher(line).find() || ENDED.matcher(line).find()).forEach(lines::add);
         return fromLines(lines);
     }
@@ -141,24 +135,69 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
      */
     public static List<Long> tier4StartsMs(List<String> compilationLog) {
         List<Long> starts = new ArrayList<>();
-        for (String line : compilationLog) {
-            Matcher uptime = UPTIME.matcher(line);
-            if (!uptime.find() || line.contains("made not entrant") || line.contains("made zombie")
-                    || line.contains("COMPILE SKIPPED")) {
-                continue;
-            }
-            String[] tokens = line.substring(uptime.end()).trim().split("\\s+");
-            for (int i = 1; i < tokens.length; i++) { // after the compile id: flags, the tier, then the method
-                if (tokens[i].contains("::")) {
-                    break;
-                }
-                if (tokens[i].equals("4")) {
-                    starts.add(Long.parseLong(uptime.group(1)));
-                    break;
-                }
+        for (String line : printCompilationShape(compilationLog)) {
+            Event event = Event.of(line);
+            if (event != null && event.started() && "4".equals(event.tier())) {
+                starts.add(event.ms());
             }
         }
         return starts;
+    }
+
+    /** The unified log's lines in PrintCompilation's shape: "[123ms]  45   %  4  a.B::c" -> "123  45   %  4  a.B::c". */
+    private static List<String> printCompilationShape(List<String> compilationLog) {
+        List<String> lines = new ArrayList<>(compilationLog.size());
+        for (String line : compilationLog) {
+            Matcher uptime = UPTIME.matcher(line);
+            if (uptime.find()) {
+                lines.add(uptime.group(1) + line.substring(uptime.end()));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * One line in PrintCompilation's shape, "<ms> <compile id> <flags> <tier> <method> ...": a compilation started, or
+     * code made not entrant (or a zombie, or a compilation skipped); null for any other line.
+     *
+     * @param tier   the tier (0-4), null where the line says none (two threads' lines written into each other)
+     * @param method the method, null where the line names none
+     */
+    private record Event(String line, long ms, long compileId, String tier, boolean osr, String method) {
+        static Event of(String line) {
+            String[] tokens = line.trim().split("\\s+");
+            if (tokens.length < 4 || !isNumber(tokens[0]) || !isNumber(tokens[1]) || tokens[0].length() > 12) {
+                return null;
+            }
+            String tier = null;
+            boolean osr = false;
+            String method = null;
+            for (int i = 2; i < tokens.length; i++) {
+                if (tokens[i].contains("::")) {
+                    method = tokens[i];
+                    break;
+                }
+                if (tokens[i].matches("[0-4]")) {
+                    tier = tokens[i];
+                } else if (tokens[i].contains("%")) {
+                    osr = true;
+                }
+            }
+            return new Event(line, Long.parseLong(tokens[0]), Long.parseLong(tokens[1]), tier, osr, method);
+        }
+
+        /** Not a compilation: a zombie is code already counted (and made not entrant); a skipped one never existed. */
+        boolean notACompilation() {
+            return method == null || line.contains("made zombie") || line.contains("COMPILE SKIPPED");
+        }
+
+        boolean madeNotEntrant() {
+            return line.contains("made not entrant");
+        }
+
+        boolean started() {
+            return !notACompilation() && !madeNotEntrant();
+        }
     }
 
     /** From lines in PrintCompilation's shape (a timestamp in ms first) and MemStat's. */
@@ -189,31 +228,19 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
                 lastMs = Math.max(lastMs, Long.parseLong(end.group(1)));
                 continue;
             }
-            String[] tokens = line.trim().split("\\s+");
-            if (tokens.length < 4 || !isNumber(tokens[0]) || !isNumber(tokens[1]) || tokens[0].length() > 12) {
+            Event event = Event.of(line);
+            if (event == null) {
                 continue;
             }
-            String tier = null;
-            boolean isOsr = false;
-            boolean method = false;
-            for (int i = 2; i < tokens.length; i++) {
-                if (tokens[i].contains("::")) {
-                    method = true;
-                    break;
-                }
-                if (tokens[i].matches("[0-4]")) {
-                    tier = tokens[i];
-                } else if (tokens[i].contains("%")) {
-                    isOsr = true;
-                }
+            String tier = event.tier();
+            boolean isOsr = event.osr();
+            lastMs = Math.max(lastMs, event.ms());
+            if (event.notACompilation()) {
+                continue;
             }
-            lastMs = Math.max(lastMs, Long.parseLong(tokens[0]));
-            if (!method || line.contains("made zombie") || line.contains("COMPILE SKIPPED")) {
-                continue; // a zombie is code already counted (and made not entrant); a skipped one never existed
-            }
-            if (line.contains("made not entrant")) {
+            if (event.madeNotEntrant()) {
                 notEntrant++;
-                int second = (int) Math.min(Long.parseLong(tokens[0]) / 1000, 24 * 3600);
+                int second = (int) Math.min(event.ms() / 1000, 24 * 3600);
                 count(notEntrantBySecond, second);
                 if ("4".equals(tier)) {
                     count(optimizedNotEntrantBySecond, second);
@@ -222,12 +249,12 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
             }
             byTier.merge(tier == null ? "unknown" : tier, 1L, Long::sum); // a line two threads wrote into each other
             if ("4".equals(tier)) {
-                String compiled = methodOf(tokens);
+                String compiled = event.method();
                 if (!tier4Methods.add(compiled + (isOsr ? " (OSR)" : ""))) {
                     recompiled++;
                 }
-                long id = Long.parseLong(tokens[1]);
-                tier4Started.put(id, new InFlight(compiled, id, isOsr, Long.parseLong(tokens[0]), 0));
+                long id = event.compileId();
+                tier4Started.put(id, new InFlight(compiled, id, isOsr, event.ms(), 0));
             }
             if (isOsr) {
                 osr++;
@@ -248,15 +275,6 @@ public record Compilations(Map<String, Long> byTier, long osr, long madeNotEntra
                 tier4Started.size(), tier4Started.values().stream().limit(UNFINISHED_SHOWN)
                         .map(started -> started.method() + (started.osr() ? " (OSR)" : "")).toList(), recompiled,
                 notEntrantBySecond, optimizedNotEntrantBySecond, inFlight);
-    }
-
-    private static String methodOf(String[] tokens) {
-        for (String token : tokens) {
-            if (token.contains("::")) {
-                return token;
-            }
-        }
-        return "?";
     }
 
     private static boolean isNumber(String token) {

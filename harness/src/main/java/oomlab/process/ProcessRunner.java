@@ -24,6 +24,16 @@ public final class ProcessRunner {
             return !timedOut && exitCode == 0;
         }
 
+        /**
+         * For a one-line error message about a Maven run: its first ERROR line (colour codes taken out), or where it
+         * printed none, all it said.
+         */
+        public String firstError() {
+            String text = describe();
+            List<String> errors = text.lines().map(String::strip).filter(line -> line.contains("ERROR")).toList();
+            return errors.isEmpty() ? text.strip() : errors.get(0).replaceAll("\\u001B\\[[;\\d]*m", "");
+        }
+
         /** For error messages: the command, how it ended, and the last lines it printed. */
         public String describe() {
             List<String> lines = output.lines().toList();

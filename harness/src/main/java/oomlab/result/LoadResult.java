@@ -10,7 +10,4 @@ import oomlab.output.LoadReport;
  * null in results from before the lab made them).
  */
 public record LoadResult(LoadOutcome run, LoadReport measured, oomlab.analysis.SteadyState steady) {
-    public LoadResult(LoadOutcome run, LoadReport measured) {
-        this(run, measured, null);
-    }
 }

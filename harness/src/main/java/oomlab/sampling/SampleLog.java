@@ -66,14 +66,17 @@ public final class SampleLog implements AutoCloseable {
 
     /** The log a run wrote, read again (the replay of a recorded run): the same figures the live log gave. */
     public static SampleLog replay(Path csv, long capBytes) {
-        SampleLog log = new SampleLog(capBytes, Writer.nullWriter());
         try {
-            if (Files.exists(csv)) {
-                read(csv).forEach(log::add);
-            }
+            return replay(Files.exists(csv) ? read(csv) : List.of(), capBytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The same from samples already read (the analysis reads rss.csv once for the curve and the load's windows). */
+    public static SampleLog replay(List<Sample> samples, long capBytes) {
+        SampleLog log = new SampleLog(capBytes, Writer.nullWriter());
+        samples.forEach(log::add);
         return log;
     }
 

@@ -9,17 +9,17 @@ import org.junit.jupiter.api.Test;
 
 class CureReportTest {
     private static final long MB = 1 << 20;
-    private static final Cost KILLED_AT_CAP = new Cost("service windows", 0.066, null, 0.9, 1.0);
+    private static final Cost KILLED_AT_CAP = new Cost("service windows", 0.066, null, 0.9, 1.0, null);
     private static final List<Trial> ORIGINAL = List.of(
             new Trial(1, "c2", Verdict.OOM_KILLED, KILLED_AT_CAP, "OOM-killed"),
-            new Trial(2, "c2-r2", Verdict.OOM_KILLED, new Cost("service windows", 0.060, null, 0.9, 1.0), "OOM-killed"));
+            new Trial(2, "c2-r2", Verdict.OOM_KILLED, new Cost("service windows", 0.060, null, 0.9, 1.0, null), "OOM-killed"));
 
     private static Cure cure(String name, String flag) {
         return new Cure(name, name, Cure.Kind.COMPILER, List.of(flag), Map.of(), 0, "evidence of " + name);
     }
 
     private static Trial survived(int round, double cpu, double peak) {
-        return new Trial(round, "r" + round, Verdict.SURVIVED, new Cost("service windows", cpu, cpu, 1.0, peak), "ok");
+        return new Trial(round, "r" + round, Verdict.SURVIVED, new Cost("service windows", cpu, cpu, 1.0, peak, null), "ok");
     }
 
     @Test

@@ -71,7 +71,7 @@ final class ReportFolderFixture {
      * and one that was killed.
      */
     private static void cures(Path root) {
-        oomlab.cure.Cost original = new oomlab.cure.Cost("service windows", 0.066, null, 0.9, 1.0);
+        oomlab.cure.Cost original = new oomlab.cure.Cost("service windows", 0.066, null, 0.9, 1.0, null);
         List<oomlab.cure.Trial> rounds = List.of(
                 new oomlab.cure.Trial(1, "c2", oomlab.verdict.Verdict.OOM_KILLED, original, "OOM-killed"),
                 new oomlab.cure.Trial(2, "c2-r2", oomlab.verdict.Verdict.OOM_KILLED, original, "OOM-killed"));
@@ -81,12 +81,12 @@ final class ReportFolderFixture {
                 List.of("-XX:CICompilerCount=2"), Map.of(), 0, "8 C2 threads");
         oomlab.cure.CureOutcome survived = oomlab.cure.CureOutcome.measure(targeted, List.of(
                 new oomlab.cure.Trial(1, "cure-x-r1", oomlab.verdict.Verdict.SURVIVED,
-                        new oomlab.cure.Cost("service windows", 0.068, 0.07, 0.9, 0.42), "survived"),
+                        new oomlab.cure.Cost("service windows", 0.068, 0.07, 0.9, 0.42, null), "survived"),
                 new oomlab.cure.Trial(2, "cure-x-r2", oomlab.verdict.Verdict.SURVIVED,
-                        new oomlab.cure.Cost("service windows", 0.065, 0.07, 1.0, 0.43), "survived")), rounds);
+                        new oomlab.cure.Cost("service windows", 0.065, 0.07, 1.0, 0.43, null), "survived")), rounds);
         oomlab.cure.CureOutcome killed = oomlab.cure.CureOutcome.measure(fewer, List.of(
                 new oomlab.cure.Trial(1, "cure-cicount2-r1", oomlab.verdict.Verdict.OOM_KILLED,
-                        new oomlab.cure.Cost("service windows", 0.067, null, 0.9, 1.0), "OOM-killed")), rounds);
+                        new oomlab.cure.Cost("service windows", 0.067, null, 0.9, 1.0, null), "OOM-killed")), rounds);
         oomlab.cure.CureReport.write(root, List.of(new oomlab.cure.CureAnswer("c2-leak", "c2", 17, 2048 * MB,
                 768 * MB, "OOM-killed at the 2048 MB cap", rounds, List.of(),
                 oomlab.cure.CureAnswer.rank(List.of(killed, survived)), 3, 2.5)));

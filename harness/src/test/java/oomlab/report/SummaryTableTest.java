@@ -60,7 +60,7 @@ class SummaryTableTest {
                 c1.formatVersion(), c1.run(), c1.container(), c1.memory(), oomlab.verdict.ExitAnalysis.of(
                 new oomlab.verdict.ExitEvidence(137, true, 1, false, false, false, 0), List.of(), List.of()),
                 null, null, new oomlab.result.LoadResult(null, oomlab.output.LoadReport.fromLines(List.of(
-                "oomlab-load-summary " + summary)).orElseThrow()), c1.jit(), c1.malloc(), c1.nmt(), c1.allocations(),
+                "oomlab-load-summary " + summary)).orElseThrow(), null), c1.jit(), c1.malloc(), c1.nmt(), c1.allocations(),
                 c1.diagnosis(), c1.judgement());
         String fields = "\"protocol\":\"http\",\"targetRate\":400.0,\"completed\":false,\"sent\":1,\"ok\":1,"
                 + "\"errors\":0,\"achievedRate\":1,\"p50Ms\":1,\"p90Ms\":1,\"p99Ms\":1,\"maxMs\":1";
