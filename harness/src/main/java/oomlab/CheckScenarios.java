@@ -14,8 +14,10 @@ public final class CheckScenarios {
     public static void main(String[] args) {
         try {
             LabSession session = LabSession.open(Settings.fromSystem().withArguments(args));
-            System.out.printf("[oomlab] %s: %d scenario(s), %d run(s) selected%n", session.settings().scenarioFile(),
-                    session.lab().definition().scenarios().size(), session.plans().size());
+            int reportRuns = session.lab().reportRunsLeftOut().size();
+            System.out.printf("[oomlab] %s: %d scenario(s), %d run(s) selected%s%n", session.settings().scenarioFile(),
+                    session.lab().definition().scenarios().size(), session.plans().size(),
+                    reportRuns == 0 ? "" : " (and " + reportRuns + " REPORT run(s) left out: -Doomlab.reports=true)");
         } catch (LabSession.BadInput | IllegalArgumentException e) {
             System.err.println("[oomlab] " + e.getMessage());
             System.exit(LabSession.BAD_INPUT);

@@ -68,6 +68,11 @@ public final class Lab {
         return definition.select(settings.selection());
     }
 
+    /** The REPORT runs the selection leaves out (a plain mvn test makes the runs that assert a verdict). */
+    public List<String> reportRunsLeftOut() {
+        return definition.reportRunsLeftOut(settings.selection());
+    }
+
     public RunResult run(RunPlan plan) {
         return run(plan, results);
     }

@@ -81,8 +81,12 @@ public final class LabSession {
 
     /** Which runs are about to start, in one line. */
     public String describePlans() {
+        List<String> leftOut = lab.reportRunsLeftOut();
         return String.format("[oomlab] %d run(s): %s", plans.size(),
-                String.join(", ", plans.stream().map(RunPlan::displayName).toList()));
+                String.join(", ", plans.stream().map(RunPlan::displayName).toList()))
+                + (leftOut.isEmpty() ? "" : String.format("%n[oomlab] not run: %d REPORT run(s), which assert no"
+                + " verdict (%s); name the scenario (-Dscenario=...) or add -Doomlab.reports=true to make them",
+                leftOut.size(), String.join(", ", leftOut)));
     }
 
     public RunResult run(RunPlan plan) {

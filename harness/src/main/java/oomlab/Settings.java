@@ -133,9 +133,10 @@ public record Settings(
                 Path.of(properties.getProperty("oomlab.dockerfiles", "dockerfiles")),
                 Path.of(properties.getProperty("oomlab.imageParts", "target/image-parts")),
                 Path.of(properties.getProperty("oomlab.results", "target/oomlab")),
-                new Selection(properties.getProperty("scenario"), properties.getProperty("config"),
-                        properties.getProperty("jdk"), Shard.parse(properties.getProperty("oomlab.shard")),
-                        repeat(properties.getProperty("oomlab.repeat"))),
+                Selection.ALL.scenarios(properties.getProperty("scenario")).configs(properties.getProperty("config"))
+                        .jdks(properties.getProperty("jdk")).shard(Shard.parse(properties.getProperty("oomlab.shard")))
+                        .repeat(repeat(properties.getProperty("oomlab.repeat")))
+                        .reportRuns("true".equals(properties.getProperty("oomlab.reports", "false").trim())),
                 !"false".equals(properties.getProperty("oomlab.registryReachable")),
                 sampler.equals(SAMPLER_DOCKER_STATS),
                 baseImages,

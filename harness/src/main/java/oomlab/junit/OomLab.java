@@ -102,7 +102,7 @@ public final class OomLab {
 
     private LabSession open(Path scenarioFile, String scenario, String config) {
         Settings settings = base.withScenarioFile(scenarioFile)
-                .withSelection(new Selection(scenario, config, null));
+                .withSelection(Selection.ALL.scenarios(scenario).configs(config));
         LabSession session = LabSession.open(settings); // a mistake: LabSession.BadInput, one line, no container
         if (session.plans().isEmpty()) {
             throw new IllegalArgumentException(scenarioFile + ": no run of scenario '" + scenario + "' under '" + config

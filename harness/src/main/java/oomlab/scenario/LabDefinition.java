@@ -22,12 +22,49 @@ public record LabDefinition(Path file, Map<String, RunConfig> configurations, Ma
      * @throws IllegalArgumentException naming the unknown names and listing the known ones
      */
     public List<RunPlan> select(Selection selection) {
-        String scenarioNames = selection.scenarios();
-        String configNames = selection.configs();
-        String jdkVersions = selection.jdks();
-        List<String> wantedScenarios = names(scenarioNames);
-        List<String> wantedConfigs = names(configNames);
-        List<String> wantedJdks = names(jdkVersions);
+        List<RunPlan> plans = matching(selection).stream().filter(plan -> !leftOutAsReport(selection, plan))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        List<RunPlan> shard = new ArrayList<>();
+        for (int position = 0; position < plans.size(); position++) {
+            if (selection.shard().takes(position)) {
+                shard.add(plans.get(position));
+            }
+        }
+        if (!plans.isEmpty() && shard.isEmpty()) {
+            throw new IllegalArgumentException("-Doomlab.shard=" + selection.shard().index() + "/"
+                    + selection.shard().count() + " is empty: only " + plans.size() + " run(s) are selected");
+        }
+        plans = selection.repeat() == 1 ? shard : shard.stream()
+                .flatMap(plan -> java.util.stream.IntStream.rangeClosed(1, selection.repeat()).mapToObj(plan::repeated))
+                .toList();
+        if (plans.isEmpty() && !reportRunsLeftOut(selection).isEmpty()) {
+            throw new IllegalArgumentException("Nothing selected but REPORT runs (" + String.join(", ",
+                    reportRunsLeftOut(selection)) + "), which assert no verdict: name their scenario (-Dscenario=...)"
+                    + " or add -Doomlab.reports=true");
+        }
+        if (plans.isEmpty()) {
+            throw new IllegalArgumentException("Nothing selected: no scenario chosen by -Dscenario="
+                    + selection.scenarios() + " runs the configurations -Dconfig=" + selection.configs()
+                    + " on the JDKs -Djdk=" + selection.jdks()
+                    + " (see 'expect:' and 'jdks:' in " + file + ")");
+        }
+        return plans;
+    }
+
+    /**
+     * The REPORT runs this selection leaves out (scenario / configuration): a plain {@code mvn test} makes the
+     * runs that assert a verdict, and names these so nobody wonders where they went.
+     */
+    public List<String> reportRunsLeftOut(Selection selection) {
+        return matching(selection).stream().filter(plan -> leftOutAsReport(selection, plan))
+                .map(RunPlan::displayName).toList();
+    }
+
+    /** The runs the scenario, configuration and JDK names pick, each scenario's in file order. */
+    private List<RunPlan> matching(Selection selection) {
+        List<String> wantedScenarios = names(selection.scenarios());
+        List<String> wantedConfigs = names(selection.configs());
+        List<String> wantedJdks = names(selection.jdks());
         requireKnown("scenario", "-Dscenario", wantedScenarios, scenarios.keySet());
         requireKnown("configuration", "-Dconfig", wantedConfigs, configurations.keySet());
         List<RunPlan> plans = new ArrayList<>();
@@ -50,25 +87,14 @@ public record LabDefinition(Path file, Map<String, RunConfig> configurations, Ma
                     .thenComparingInt(RunPlan::jdk));
             plans.addAll(ofScenario);
         }
-        List<RunPlan> shard = new ArrayList<>();
-        for (int position = 0; position < plans.size(); position++) {
-            if (selection.shard().takes(position)) {
-                shard.add(plans.get(position));
-            }
-        }
-        if (!plans.isEmpty() && shard.isEmpty()) {
-            throw new IllegalArgumentException("-Doomlab.shard=" + selection.shard().index() + "/"
-                    + selection.shard().count() + " is empty: only " + plans.size() + " run(s) are selected");
-        }
-        plans = selection.repeat() == 1 ? shard : shard.stream()
-                .flatMap(plan -> java.util.stream.IntStream.rangeClosed(1, selection.repeat()).mapToObj(plan::repeated))
-                .toList();
-        if (plans.isEmpty()) {
-            throw new IllegalArgumentException("Nothing selected: no scenario chosen by -Dscenario=" + scenarioNames
-                    + " runs the configurations -Dconfig=" + configNames + " on the JDKs -Djdk=" + jdkVersions
-                    + " (see 'expect:' and 'jdks:' in " + file + ")");
-        }
         return plans;
+    }
+
+    /** A REPORT run is made when asked for: by -Doomlab.reports=true, or its scenario or configuration named. */
+    private static boolean leftOutAsReport(Selection selection, RunPlan plan) {
+        return plan.expectation().isReport() && !selection.reportRuns()
+                && !names(selection.scenarios()).contains(plan.scenario().name())
+                && !names(selection.configs()).contains(plan.config().name());
     }
 
     /**

@@ -41,7 +41,7 @@ class LauncherTest {
                     expect: {c1: SURVIVED}
                 """);
         LabDefinition lab = ScenarioFile.load(file, ScenarioFile.Host.NONE);
-        return lab.select(new Selection(scenario, null, null)).get(0);
+        return lab.select(Selection.ALL.scenarios(scenario)).get(0);
     }
 
     @Test

@@ -60,8 +60,32 @@ class ScenarioFileTest {
 
         assertThat(lab.select(Selection.ALL)).extracting(RunPlan::displayName)
                 .containsExactly("a / c2", "a / c1", "b / c2");
-        assertThat(lab.select(new Selection("b", "", null))).extracting(RunPlan::displayName).containsExactly("b / c2");
-        assertThat(lab.select(new Selection("a,b", "c1", null))).extracting(RunPlan::displayName).containsExactly("a / c1");
+        assertThat(lab.select(Selection.ALL.scenarios("b").configs(""))).extracting(RunPlan::displayName).containsExactly("b / c2");
+        assertThat(lab.select(Selection.ALL.scenarios("a,b").configs("c1"))).extracting(RunPlan::displayName).containsExactly("a / c1");
+    }
+
+    @Test
+    void reportRunsAreMadeOnlyWhenAskedFor() {
+        LabDefinition lab = parse("""
+                scenarios:
+                  a: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED, c1: REPORT}}
+                  b: {workload: steady, memory: 256m, heap: 64m, expect: {c2: REPORT}}
+                """);
+        Selection plainTest = Selection.ALL.reportRuns(false);
+
+        assertThat(lab.select(plainTest)).extracting(RunPlan::displayName).containsExactly("a / c2");
+        assertThat(lab.reportRunsLeftOut(plainTest)).containsExactly("a / c1", "b / c2");
+        assertThat(lab.select(plainTest.scenarios("a"))).extracting(RunPlan::displayName)
+                .containsExactly("a / c2", "a / c1");
+        assertThat(lab.select(plainTest.configs("c1"))).extracting(RunPlan::displayName).containsExactly("a / c1");
+        assertThat(lab.select(plainTest.reportRuns(true))).hasSize(3);
+        assertThat(lab.reportRunsLeftOut(plainTest.scenarios("a"))).isEmpty();
+        LabDefinition onlyReports = parse("""
+                scenarios:
+                  b: {workload: steady, memory: 256m, heap: 64m, expect: {c2: REPORT}}
+                """);
+        assertThatThrownBy(() -> onlyReports.select(plainTest))
+                .hasMessageContaining("b / c2").hasMessageContaining("-Doomlab.reports=true");
     }
 
     @Test
@@ -72,11 +96,11 @@ class ScenarioFileTest {
                   b: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
                 """);
 
-        assertThat(lab.select(new Selection(null, null, null, Shard.parse("1/2"), 1))).extracting(RunPlan::displayName)
+        assertThat(lab.select(Selection.ALL.shard(Shard.parse("1/2")))).extracting(RunPlan::displayName)
                 .containsExactly("a / c2", "b / c2");
-        assertThat(lab.select(new Selection(null, null, null, Shard.parse("2/2"), 1))).extracting(RunPlan::displayName)
+        assertThat(lab.select(Selection.ALL.shard(Shard.parse("2/2")))).extracting(RunPlan::displayName)
                 .containsExactly("a / c1");
-        assertThatThrownBy(() -> lab.select(new Selection("b", null, null, Shard.parse("2/2"), 1)))
+        assertThatThrownBy(() -> lab.select(Selection.ALL.scenarios("b").shard(Shard.parse("2/2"))))
                 .hasMessageContaining("-Doomlab.shard=2/2 is empty: only 1 run(s) are selected");
         assertThatThrownBy(() -> Shard.parse("3/2")).hasMessageContaining("1 <= i <= n");
         assertThatThrownBy(() -> Shard.parse("half")).hasMessageContaining("write the shard as i/n");
@@ -89,10 +113,10 @@ class ScenarioFileTest {
                   a: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
                 """);
 
-        List<RunPlan> plans = lab.select(new Selection(null, null, null, Shard.ALL, 3));
+        List<RunPlan> plans = lab.select(Selection.ALL.repeat(3));
         assertThat(plans).extracting(RunPlan::runName).containsExactly("c2-r1", "c2-r2", "c2-r3");
         assertThat(plans).extracting(plan -> plan.config().name()).containsOnly("c2");
-        assertThatThrownBy(() -> new Selection(null, null, null, Shard.ALL, 0)).hasMessageContaining("at least once");
+        assertThatThrownBy(() -> Selection.ALL.repeat(0)).hasMessageContaining("at least once");
     }
 
     @Test
@@ -103,10 +127,10 @@ class ScenarioFileTest {
                   b: {workload: steady, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
                 """);
 
-        assertThatThrownBy(() -> lab.select(new Selection("nope", null, null)))
+        assertThatThrownBy(() -> lab.select(Selection.ALL.scenarios("nope")))
                 .hasMessageContaining("Unknown scenario nope in -Dscenario")
                 .hasMessageContaining("Known scenarios in scenarios.yaml: a, b");
-        assertThatThrownBy(() -> lab.select(new Selection(null, "c9", null)))
+        assertThatThrownBy(() -> lab.select(Selection.ALL.configs("c9")))
                 .hasMessageContaining("Unknown configuration c9 in -Dconfig")
                 .hasMessageContaining("c2, c1");
     }
@@ -265,7 +289,7 @@ class ScenarioFileTest {
                 .containsExactly("leak / c2", "leak / c1", "leak / c2-jdk25", "leak / c1-jdk25");
         assertThat(plans).extracting(plan -> plan.expectedVerdict().map(Enum::name).orElse("REPORT"))
                 .containsExactly("OOM_KILLED", "SURVIVED", "REPORT", "SURVIVED");
-        assertThat(lab.select(new Selection(null, null, "25"))).extracting(RunPlan::runName).containsExactly("c2-jdk25", "c1-jdk25");
+        assertThat(lab.select(Selection.ALL.jdks("25"))).extracting(RunPlan::runName).containsExactly("c2-jdk25", "c1-jdk25");
     }
 
     @Test
@@ -284,7 +308,7 @@ class ScenarioFileTest {
 
         assertThat(lab.select(Selection.ALL)).extracting(RunPlan::displayName)
                 .containsExactly("leak / c2", "leak / c1", "leak / upgrade-jdk25");
-        assertThat(lab.select(new Selection(null, null, "17"))).extracting(RunPlan::runName).containsExactly("c2", "c1");
+        assertThat(lab.select(Selection.ALL.jdks("17"))).extracting(RunPlan::runName).containsExactly("c2", "c1");
         assertThat(lab.planFor("leak", "upgrade", 17)).isEmpty();
         assertThat(lab.planFor("leak", "upgrade", 25)).isPresent();
     }
