@@ -110,7 +110,10 @@ public final class Lab {
 
         Interruption.begin(); // a SIGTERM from here on waits for this run's result to be written
         try {
-            RawRun raw = runner.run(launched.container());
+            RawRun raw = runner.run(launched.container(), scenario.load() == null || scenario.load().untilSteady() == null
+                    ? oomlab.container.LoadEnd.NEVER
+                    : new oomlab.analysis.SteadyWatch(scenario.load().untilSteady(), new oomlab.analysis.SteadyState.Limits(
+                            scenario.memory().bytes(), scenario.heap().bytes())));
             engineWasLost |= raw.outcome().engineLost() != null;
             ResultJson.writeRecord(files.file(RunFiles.RAW_RUN), raw);
             RunResult result = RunAnalysis.analyse(launched.launch(), raw, files, this::copyOutOfImage);

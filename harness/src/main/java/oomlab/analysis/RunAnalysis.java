@@ -72,7 +72,9 @@ public final class RunAnalysis {
                 launched.jvmFlags(), curve,
                 nmt, jit, allocations);
         List<String> loadLog = raw.load() == null ? List.of() : files.lines(RunFiles.LOAD_LOG);
-        SteadyState steady = raw.load() == null ? null : steadyState(raw, loadLog, sampled, files, launched.capBytes());
+        SteadyState steady = raw.load() == null ? null : steadyState(raw, new SteadyState.Witnesses(loadLog, sampled,
+                        probe.lines(), oomlab.output.Compilations.tier4StartsMs(files.lines(RunFiles.JIT_COMPILATION))),
+                new SteadyState.Limits(launched.capBytes(), launched.heapBytes()));
         LoadResult load = raw.load() == null ? null : new LoadResult(raw.load(),
                 LoadReport.fromLines(loadLog).orElse(null), steady);
         if (exit.verdict() == oomlab.verdict.Verdict.SURVIVED && steady != null && steady.memory() != null
@@ -80,22 +82,24 @@ public final class RunAnalysis {
             // a survivor whose memory still rose when its load ended: "survived" says little about the next hour
             diagnosis = diagnosis.with(steady.memory().describe(launched.capBytes()));
         }
-        RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, identity, raw.outcome(), curve, exit,
-                jvm.events().work().orElse(null), jvm.events().service(), load, jit, malloc, nmt, allocations,
-                diagnosis, null);
+        if (exit.verdict() == oomlab.verdict.Verdict.SURVIVED && steady != null && steady.heapAfterGc() != null
+                && !steady.heapAfterGc().settled()) {
+            // what survives each collection still rose: the heap itself fills, whatever the container shows yet
+            diagnosis = diagnosis.with(steady.heapAfterGc().describe("heap after GC", launched.heapBytes(), "heap"));
+        }
+        RunResult unjudged = RunResult.builder().run(identity).container(raw.outcome()).memory(curve).exit(exit)
+                .work(jvm.events().work().orElse(null)).service(jvm.events().service()).load(load).jit(jit)
+                .malloc(malloc).nmt(nmt).allocations(allocations).diagnosis(diagnosis).build();
         return unjudged.withJudgement(Judge.judge(unjudged, launch.expectation(), launch.checks(),
                 launch.reportsWork(), launch.ownImage()));
     }
 
     /** The load's windows and where its cost settled (see {@link SteadyState}). */
-    private static SteadyState steadyState(RawRun raw, List<String> loadLog, List<oomlab.sampling.Sample> samples,
-                                           RunFiles files, long capBytes) {
+    private static SteadyState steadyState(RawRun raw, SteadyState.Witnesses witnesses, SteadyState.Limits limits) {
         if (raw.outcome().startedAt() == null) {
             return SteadyState.settle(List.of());
         }
-        return SteadyState.of(loadLog, samples,
-                oomlab.output.Compilations.tier4StartsMs(files.lines(RunFiles.JIT_COMPILATION)),
-                raw.outcome().startedAt().toEpochMilli(), raw.load().readyAfterMs(), capBytes);
+        return SteadyState.of(witnesses, raw.outcome().startedAt().toEpochMilli(), raw.load().readyAfterMs(), limits);
     }
 
     /** rss.csv, read once: the memory curve and the load's windows both come from it. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import oomlab.sampling.ProbeLine;
 import oomlab.sampling.Sample;
 
 /**
@@ -32,9 +33,13 @@ import oomlab.sampling.Sample;
  * @param why            the evidence, in words: why steady from there, or why never
  * @param memory         has the container's memory settled: its growth over the steady windows (or, never steady,
  *                       the last ones), with an interval; null with too few windows
+ * @param heapAfterGc    the same for the heap in use after the last collection (the probe's); null with too few
+ *                       windows that have it (no probe, no collection yet)
  */
 public record SteadyState(List<Window> windows, Double steadyFromS, Double cpuMsPer1000, Double p99Ms, String why,
-                          MemoryTrend memory) {
+                          MemoryTrend memory,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) MemoryTrend heapAfterGc) {
     static final int WINDOW_SECONDS = 5;
     static final int QUIET_TIER4_PER_WINDOW = 2;
     static final int SETTLED_WINDOWS = 3;
@@ -68,10 +73,16 @@ public record SteadyState(List<Window> windows, Double steadyFromS, Double cpuMs
                               double lastMb, Double minutesToCap, boolean settled) {
         /** e.g. "still growing at 12.1 MB/min [8.0-16.2] over its last 6 windows: at that rate the 512 MB cap in 17 min". */
         public String describe(long capBytes) {
+            return describe("memory", capBytes, "cap");
+        }
+
+        /** The same for a figure of {@code what}, against a limit named {@code limit} (e.g. "heap after GC", "-Xmx"). */
+        public String describe(String what, long limitBytes, String limit) {
             String rate = String.format(Locale.ROOT, "%.1f MB/min [%.1f to %.1f] over %d windows from %.0f s",
                     mbPerMinute, low, high, overWindows, fromS);
-            return settled ? "memory settled: " + rate : String.format(Locale.ROOT, "still growing at %s: at that rate"
-                    + " the %d MB cap in %.0f min", rate, capBytes >> 20, minutesToCap);
+            String subject = what.equals("memory") ? "" : what + " ";
+            return settled ? what + " settled: " + rate : String.format(Locale.ROOT, "%sstill growing at %s: at that"
+                    + " rate the %d MB %s in %.0f min", subject, rate, limitBytes >> 20, limit, minutesToCap);
         }
     }
 
@@ -88,19 +99,25 @@ public record SteadyState(List<Window> windows, Double steadyFromS, Double cpuMs
 
     /** The growth of {@code windows}' memory, fitted; null with too few. */
     static MemoryTrend trend(List<Window> windows, long capBytes) {
-        List<Window> fitted = windows.stream().filter(w -> w.memoryMb() != null).toList();
+        return trend(windows, capBytes, Window::memoryMb);
+    }
+
+    /** The growth of a figure of the windows (the container's memory, the heap after GC), fitted; null with too few. */
+    static MemoryTrend trend(List<Window> windows, long limitBytes, java.util.function.Function<Window, Double> figure) {
+        List<Window> fitted = windows.stream().filter(w -> figure.apply(w) != null).toList();
         if (fitted.size() < TREND_MIN_WINDOWS) {
             return null;
         }
+        long capBytes = limitBytes;
         org.apache.commons.math3.stat.regression.SimpleRegression line =
                 new org.apache.commons.math3.stat.regression.SimpleRegression();
-        fitted.forEach(w -> line.addData(w.toS() / 60.0, w.memoryMb()));
+        fitted.forEach(w -> line.addData(w.toS() / 60.0, figure.apply(w)));
         double slope = line.getSlope();
         double half = line.getSlopeConfidenceInterval(0.05);
         if (Double.isNaN(half)) {
             half = 0;
         }
-        double last = fitted.get(fitted.size() - 1).memoryMb();
+        double last = figure.apply(fitted.get(fitted.size() - 1));
         boolean grows = slope - half > 0;
         Double toCap = grows ? Math.max(0, ((capBytes >> 20) - last) / slope) : null;
         return new MemoryTrend(fitted.size(), fitted.get(0).fromS(), slope, slope - half, slope + half, last, toCap,
@@ -122,20 +139,38 @@ public record SteadyState(List<Window> windows, Double steadyFromS, Double cpuMs
      * @param tier4Compilations optimised compilations the JVM started in it
      * @param p99Ms             the worst of its seconds' p99 latency
      * @param memoryMb          the container's memory (the cgroup's usage) at its end
+     * @param heapAfterGcMb     the heap in use after the last collection before its end (the probe's); null without
      */
     public record Window(double fromS, double toS, long answered, double cpuCores, Double cpuMsPer1000,
-                         int tier4Compilations, double p99Ms, Double memoryMb) {
+                         int tier4Compilations, double p99Ms, Double memoryMb,
+                         @com.fasterxml.jackson.annotation.JsonInclude(
+                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double heapAfterGcMb) {
     }
 
     /**
-     * @param loadLog           the generator's log (its per-second lines)
-     * @param samples           the cgroup samples, in order
-     * @param tier4StartsMs     the JVM's uptime at each tier-4 compilation's start
+     * What a run's windows are made from, as its files hold them.
+     *
+     * @param loadLog       the generator's log (its per-second lines)
+     * @param samples       the cgroup samples, in order
+     * @param probe         the probe's lines (the heap after GC), in order; empty without a probe
+     * @param tier4StartsMs the JVM's uptime at each tier-4 compilation's start
+     */
+    public record Witnesses(List<String> loadLog, List<Sample> samples, List<ProbeLine> probe,
+                            List<Long> tier4StartsMs) {
+    }
+
+    /** The limits a growth is projected to: the container's cap, the heap's -Xmx. */
+    public record Limits(long capBytes, long heapBytes) {
+    }
+
+    /**
      * @param startedAtEpochMs  Docker's start of the container
      * @param readyAfterMs      from that start until the service listened (the generator starts then)
      */
-    public static SteadyState of(List<String> loadLog, List<Sample> samples, List<Long> tier4StartsMs,
-                                 long startedAtEpochMs, long readyAfterMs, long capBytes) {
+    public static SteadyState of(Witnesses witnesses, long startedAtEpochMs, long readyAfterMs, Limits limits) {
+        List<String> loadLog = witnesses.loadLog();
+        List<Sample> samples = witnesses.samples();
+        List<Long> tier4StartsMs = witnesses.tier4StartsMs();
         List<JsonNode> seconds = new ArrayList<>();
         for (String line : loadLog) {
             int at = line.indexOf(LINE_PREFIX);
@@ -151,7 +186,8 @@ public record SteadyState(List<Window> windows, Double steadyFromS, Double cpuMs
         List<Sample> withCpu = samples.stream().filter(s -> s.cpuNanos() >= 0).toList();
         if (seconds.isEmpty() || withCpu.size() < 2 || readyAfterMs < 0) {
             return new SteadyState(List.of(), null, null, null, seconds.isEmpty() ? "no per-second lines from the load"
-                    : withCpu.size() < 2 ? "no CPU samples from the container's cgroup" : "the service never listened", null);
+                    : withCpu.size() < 2 ? "no CPU samples from the container's cgroup" : "the service never listened", null,
+                    null);
         }
         // container time (ms since Docker's start) of the samples' own clock
         long sampleOffsetMs = startedAtEpochMs - (withCpu.get(0).epochMs() - withCpu.get(0).tMs());
@@ -173,17 +209,19 @@ public record SteadyState(List<Window> windows, Double steadyFromS, Double cpuMs
             int compilations = (int) tier4StartsMs.stream().filter(ms -> ms >= fromMs && ms < toMs).count();
             windows.add(new Window(fromMs / 1000.0, toMs / 1000.0, answered, cpuNanos / 1e9 / WINDOW_SECONDS,
                     answered == 0 ? null : cpuNanos / 1e6 / answered * 1000, compilations, p99,
-                    memoryAt(withCpu, toMs - sampleOffsetMs) / (double) (1 << 20)));
+                    memoryAt(withCpu, toMs - sampleOffsetMs) / (double) (1 << 20),
+                    heapAfterGcAt(witnesses.probe(), startedAtEpochMs + toMs)));
         }
-        return settle(windows, capBytes);
+        return settle(windows, limits);
     }
 
     /** The rule, on windows already made. */
     static SteadyState settle(List<Window> windows) {
-        return settle(windows, Long.MAX_VALUE);
+        return settle(windows, new Limits(Long.MAX_VALUE, Long.MAX_VALUE));
     }
 
-    static SteadyState settle(List<Window> windows, long capBytes) {
+    static SteadyState settle(List<Window> windows, Limits limits) {
+        long capBytes = limits.capBytes();
         for (int i = 0; i + SETTLED_WINDOWS <= windows.size(); i++) {
             List<Window> run = windows.subList(i, i + SETTLED_WINDOWS);
             if (run.stream().allMatch(w -> w.tier4Compilations() <= QUIET_TIER4_PER_WINDOW && w.cpuMsPer1000() != null)
@@ -198,17 +236,20 @@ public record SteadyState(List<Window> windows, Double steadyFromS, Double cpuMs
                                         + " tier-4 compilations each (%s) and CPU per 1,000 requests within %d%% (%s ms);"
                                         + " %d windows counted", windows.get(i).fromS(), SETTLED_WINDOWS,
                                 WINDOW_SECONDS, QUIET_TIER4_PER_WINDOW, compilations(run), FLAT_PERCENT, costs(run),
-                                steady.size()), trend(laterHalf(windows.subList(i, windows.size())), capBytes));
+                                steady.size()), trend(laterHalf(windows.subList(i, windows.size())), capBytes),
+                        trend(laterHalf(windows.subList(i, windows.size())), limits.heapBytes(), Window::heapAfterGcMb));
             }
         }
         if (windows.isEmpty()) {
-            return new SteadyState(windows, null, null, null, "no whole window of the load was measured", null);
+            return new SteadyState(windows, null, null, null, "no whole window of the load was measured", null, null);
         }
         List<Window> last = windows.subList(Math.max(0, windows.size() - SETTLED_WINDOWS), windows.size());
         return new SteadyState(windows, null, null, null, String.format(Locale.ROOT, "not steady by the end of its"
                         + " load (%.0f s): tier-4 compilations in its last windows %s, CPU per 1,000 requests %s ms; no"
                         + " steady cost", windows.get(windows.size() - 1).toS(), compilations(last), costs(last)),
-                trend(windows.subList(Math.max(0, windows.size() - TREND_LAST_WINDOWS), windows.size()), capBytes));
+                trend(windows.subList(Math.max(0, windows.size() - TREND_LAST_WINDOWS), windows.size()), capBytes),
+                trend(windows.subList(Math.max(0, windows.size() - TREND_LAST_WINDOWS), windows.size()),
+                        limits.heapBytes(), Window::heapAfterGcMb));
     }
 
     private static boolean flat(List<Window> run) {
@@ -233,6 +274,20 @@ public record SteadyState(List<Window> windows, Double steadyFromS, Double cpuMs
             return null;
         }
         return (double) (cpuAt(samples, toMs) - cpuAt(samples, fromMs));
+    }
+
+    /** The probe's heap after GC as last read at or before {@code epochMs}; null before any or without a probe. */
+    private static Double heapAfterGcAt(List<ProbeLine> probe, long epochMs) {
+        Double value = null;
+        for (ProbeLine line : probe) {
+            if (line.epochMs() > epochMs) {
+                break;
+            }
+            if (line.heapAfterGcBytes() != null) {
+                value = line.heapAfterGcBytes() / (double) (1 << 20);
+            }
+        }
+        return value;
     }
 
     private static long memoryAt(List<Sample> samples, long ms) {

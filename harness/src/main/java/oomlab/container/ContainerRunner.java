@@ -6,5 +6,9 @@ package oomlab.container;
  * stages after it read only the RawRun and the run's folder, which is what lets a recorded run be replayed.
  */
 public interface ContainerRunner {
-    RawRun run(ContainerSpec spec);
+    /**
+     * @param loadEnd asked while an until-steady load runs whether its answer is known ({@link LoadEnd#NEVER} for
+     *                a fixed one)
+     */
+    RawRun run(ContainerSpec spec, LoadEnd loadEnd);
 }

@@ -22,7 +22,8 @@ import org.awaitility.core.ConditionTimeoutException;
  * on, and the service has no way out — the lab reads the service's interfaces and routes to show it. Once the
  * service listens on its port (the lab polls its socket table with Awaitility), the generator sends the scenario's
  * {@link Load}; its output goes to {@value oomlab.layout.RunFiles#LOAD_LOG}. The run ends when the stream has been sent, or earlier when the
- * service dies — then the generator is stopped and prints what it measured up to then.
+ * service dies — then the generator is stopped and prints what it measured up to then. An until-steady load also
+ * ends when the lab's {@link LoadEnd} says its answer is known (asked every {@value #ASK_EVERY_SECONDS} s).
  */
 public final class ServiceLoad implements RunCompanion {
     
@@ -32,6 +33,8 @@ public final class ServiceLoad implements RunCompanion {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /** /proc/net/tcp's state column: 0A is LISTEN. */
     private static final String LISTEN = "0A";
+    /** How often an until-steady load asks whether its answer is known (a window of the steady rule). */
+    static final int ASK_EVERY_SECONDS = 5;
 
     private final Load load;
     private final String generatorImage;
@@ -44,9 +47,14 @@ public final class ServiceLoad implements RunCompanion {
     private Watchdog generatorWatchdog;
     private volatile boolean gaveUp;
     private volatile LoadOutcome outcome;
+    private final LoadEnd loadEnd;
+    private long startedAtEpochMs;
+    private long nextAskNanos;
 
-    public ServiceLoad(Load load, String generatorImage, Invocation owner, Duration timeout, Path runDir, String label) {
+    public ServiceLoad(Load load, String generatorImage, Invocation owner, Duration timeout, Path runDir, String label,
+                       LoadEnd loadEnd) {
         this.load = load;
+        this.loadEnd = load.untilSteady() == null ? LoadEnd.NEVER : loadEnd;
         this.generatorImage = generatorImage;
         this.owner = owner;
         this.timeout = timeout;
@@ -57,6 +65,7 @@ public final class ServiceLoad implements RunCompanion {
     @Override
     public void containerRunning(LabContainer service, InspectContainerResponse info) {
         Instant started = Instant.parse(info.getState().getStartedAt());
+        startedAtEpochMs = started.toEpochMilli();
         long pid = info.getState().getPidLong() == null ? 0 : info.getState().getPidLong();
         boolean ready = waitForPort(service, pid);
         long readyAfterMs = ready ? Duration.between(started, Instant.now()).toMillis() : -1;
@@ -64,7 +73,7 @@ public final class ServiceLoad implements RunCompanion {
         RouteTable routes = read(service, pid, "net/route").map(text -> RouteTable.parse(text, "/proc/<pid>/net/route"))
                 .orElse(null);
         String network = "container:" + service.getContainerId().substring(0, 12);
-        outcome = new LoadOutcome(network, interfaces, routes, ready, readyAfterMs);
+        outcome = new LoadOutcome(network, interfaces, routes, ready, readyAfterMs, null);
         if (!ready) {
             gaveUp = service.isRunning(); // never listened, yet alive: end the run, the judgement says why
             if (gaveUp) {
@@ -73,11 +82,16 @@ public final class ServiceLoad implements RunCompanion {
             }
             return;
         }
-        System.out.printf("[oomlab] %s: port %d listening after %.1f s; %s load at %d/s for %d s (+%d s warm-up)"
+        System.out.printf("[oomlab] %s: port %d listening after %.1f s; %s load at %d/s for %s (+%d s warm-up)"
                         + " through %s; the service's %s%n", label, load.port(), readyAfterMs / 1000.0,
-                load.protocolOrDefault(), load.rateOrDefault(), load.durationOrDefault(), load.warmupOrDefault(),
-                network, outcome.reach());
+                load.protocolOrDefault(), load.rateOrDefault(), load.untilSteady() == null
+                        ? load.durationOrDefault() + " s"
+                        : "as long as it takes to be steady and count " + load.untilSteady().measureOrDefault()
+                        + " s, at most " + load.untilSteady().limitOrDefault() + " s",
+                load.warmupOrDefault(), network, outcome.reach());
         startGenerator(service.getContainerId());
+        nextAskNanos = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(
+                load.warmupOrDefault() + ASK_EVERY_SECONDS);
     }
 
     @Override
@@ -86,7 +100,25 @@ public final class ServiceLoad implements RunCompanion {
             return true;
         }
         LabContainer running = generator;
-        return running != null && !running.isRunning();
+        if (running == null) {
+            return false;
+        }
+        if (!running.isRunning()) {
+            return true;
+        }
+        if (loadEnd != LoadEnd.NEVER && System.nanoTime() >= nextAskNanos) {
+            nextAskNanos = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(ASK_EVERY_SECONDS);
+            Optional<String> known = loadEnd.reached(runDir, startedAtEpochMs, outcome.readyAfterMs());
+            if (known.isPresent()) {
+                outcome = outcome.endedEarly(known.get());
+                System.out.printf("[oomlab] %s: load ended, its answer known: %s%n", label, known.get());
+                // SIGTERM: the generator prints what it measured, as when the service dies first
+                running.getDockerClient().stopContainerCmd(running.getContainerId())
+                        .withTimeout((int) STOP_GRACE.toSeconds()).exec();
+                return !running.isRunning();
+            }
+        }
+        return false;
     }
 
     /** What the container stage saw of the load; null when the service was gone before it could be tried. */

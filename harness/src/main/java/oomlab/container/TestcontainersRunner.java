@@ -21,10 +21,10 @@ public final class TestcontainersRunner implements ContainerRunner {
     }
 
     @Override
-    public RawRun run(ContainerSpec spec) {
+    public RawRun run(ContainerSpec spec, LoadEnd loadEnd) {
         RunFiles files = new RunFiles(spec.outputDir());
         ServiceLoad load = spec.load() == null ? null : new ServiceLoad(spec.load(), spec.loadImage(), invocation,
-                spec.timeout(), spec.outputDir(), spec.label());
+                spec.timeout(), spec.outputDir(), spec.label(), loadEnd);
         try (SampleLog samples = new SampleLog(files.file(RunFiles.SAMPLES), spec.cap().bytes())) {
             ContainerRun run = new ContainerRun(spec.label(), container(spec), spec.cap(), spec.timeout(),
                     spec.outputDir(), samples)

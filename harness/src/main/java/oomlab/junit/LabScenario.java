@@ -205,8 +205,19 @@ public final class LabScenario {
             return this;
         }
 
+        /** A fixed load: counted for this long after the warm-up. */
         public LoadSpec durationSeconds(int seconds) {
             fields.put("durationSeconds", seconds);
+            return this;
+        }
+
+        /**
+         * A load that ends when the answer is known: once the service is steady (the JIT quiet, the CPU per request
+         * flat), {@code measureSeconds} of it are counted and its memory has settled — at most {@code limitSeconds}
+         * after the warm-up. Instead of {@link #durationSeconds}.
+         */
+        public LoadSpec untilSteady(int measureSeconds, int limitSeconds) {
+            fields.put("untilSteady", Map.of("measureSeconds", measureSeconds, "limitSeconds", limitSeconds));
             return this;
         }
     }

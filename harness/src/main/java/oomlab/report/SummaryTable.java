@@ -101,9 +101,28 @@ public final class SummaryTable implements ResultFormat {
                 .toList();
     }
 
+    /** A survivor still growing above this share of its cap would have been killed by a somewhat longer load. */
+    static final double GROWING_NEAR_CAP = 0.95;
+
+    /**
+     * Survivors near their cap whose memory had not settled when the load ended: the verdict says how long the load
+     * was, not whether the pod holds the service.
+     */
+    static List<String> stillGrowingNearCap(List<RunResult> results) {
+        return results.stream().filter(r -> r.exit().verdict() == Verdict.SURVIVED && r.load() != null
+                        && r.load().steady() != null && r.load().steady().memory() != null
+                        && !r.load().steady().memory().settled() && r.memory().peakOfCap() > GROWING_NEAR_CAP)
+                .map(r -> String.format(Locale.ROOT, "%s (JDK %d) survived at %.1f%% of its cap while its memory was"
+                                + " %s: a longer load and it is killed; run it until steady (untilSteady) or give the"
+                                + " pod room", r.run().displayName(), r.run().jdkMajor(), r.memory().peakOfCap() * 100,
+                        r.load().steady().memory().describe(r.run().capBytes())))
+                .toList();
+    }
+
     private static void margins(List<RunResult> results, Appendable out) throws IOException {
         List<String> edges = new java.util.ArrayList<>(knifeEdges(results));
         edges.addAll(loadEndEdges(results));
+        edges.addAll(stillGrowingNearCap(results));
         if (edges.isEmpty()) {
             return;
         }

@@ -51,16 +51,123 @@ public record RunResult(
      */
     public static final int FORMAT_VERSION = 2;
 
-    /** A result without a load (most runs). */
-    public RunResult(int formatVersion, RunIdentity run, ContainerOutcome container, MemoryCurve memory,
-                     ExitAnalysis exit, WorkReport work, ServiceReport service, JitEvidence jit, String malloc,
-                     NmtStats nmt, AllocationProfile allocations, Diagnosis diagnosis, Judgement judgement) {
-        this(formatVersion, run, container, memory, exit, work, service, null, jit, malloc, nmt, allocations,
-                diagnosis, judgement);
+    public RunResult withJudgement(Judgement newJudgement) {
+        return toBuilder().judgement(newJudgement).build();
     }
 
-    public RunResult withJudgement(Judgement newJudgement) {
-        return new RunResult(formatVersion, run, container, memory, exit, work, service, load, jit, malloc, nmt,
-                allocations, diagnosis, newJudgement);
+    /** A builder holding this result's parts, to change some by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** An empty result to fill by name (format {@link #FORMAT_VERSION}). */
+    public static Builder builder() {
+        return new Builder(new RunResult(FORMAT_VERSION, null, null, null, null, null, null, null, null, null, null,
+                null, null, null));
+    }
+
+    /** A result built part by part, by name: what the analysis and the tests use instead of 14 positions. */
+    public static final class Builder {
+        private int formatVersion;
+        private RunIdentity run;
+        private ContainerOutcome container;
+        private MemoryCurve memory;
+        private ExitAnalysis exit;
+        private WorkReport work;
+        private ServiceReport service;
+        private LoadResult load;
+        private JitEvidence jit;
+        private String malloc;
+        private NmtStats nmt;
+        private AllocationProfile allocations;
+        private Diagnosis diagnosis;
+        private Judgement judgement;
+
+        private Builder(RunResult from) {
+            formatVersion = from.formatVersion;
+            run = from.run;
+            container = from.container;
+            memory = from.memory;
+            exit = from.exit;
+            work = from.work;
+            service = from.service;
+            load = from.load;
+            jit = from.jit;
+            malloc = from.malloc;
+            nmt = from.nmt;
+            allocations = from.allocations;
+            diagnosis = from.diagnosis;
+            judgement = from.judgement;
+        }
+
+        public Builder run(RunIdentity value) {
+            run = value;
+            return this;
+        }
+
+        public Builder container(ContainerOutcome value) {
+            container = value;
+            return this;
+        }
+
+        public Builder memory(MemoryCurve value) {
+            memory = value;
+            return this;
+        }
+
+        public Builder exit(ExitAnalysis value) {
+            exit = value;
+            return this;
+        }
+
+        public Builder work(WorkReport value) {
+            work = value;
+            return this;
+        }
+
+        public Builder service(ServiceReport value) {
+            service = value;
+            return this;
+        }
+
+        public Builder load(LoadResult value) {
+            load = value;
+            return this;
+        }
+
+        public Builder jit(JitEvidence value) {
+            jit = value;
+            return this;
+        }
+
+        public Builder malloc(String value) {
+            malloc = value;
+            return this;
+        }
+
+        public Builder nmt(NmtStats value) {
+            nmt = value;
+            return this;
+        }
+
+        public Builder allocations(AllocationProfile value) {
+            allocations = value;
+            return this;
+        }
+
+        public Builder diagnosis(Diagnosis value) {
+            diagnosis = value;
+            return this;
+        }
+
+        public Builder judgement(Judgement value) {
+            judgement = value;
+            return this;
+        }
+
+        public RunResult build() {
+            return new RunResult(formatVersion, run, container, memory, exit, work, service, load, jit, malloc, nmt,
+                    allocations, diagnosis, judgement);
+        }
     }
 }

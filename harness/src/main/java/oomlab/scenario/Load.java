@@ -15,9 +15,31 @@ import java.util.List;
  * @param warmupSeconds   requests sent but not counted, after the port answers (default 5)
  * @param durationSeconds requests counted, after the warm-up (default 30)
  * @param readySeconds    how long the lab waits for the port to answer (default 60)
+ * @param untilSteady     instead of a fixed duration: the load goes on until the service is steady and its answer
+ *                        is known, within a bound (see {@link UntilSteady}); null for a fixed {@code durationSeconds}
  */
 public record Load(String protocol, Integer port, String path, List<String> paths, String payload, Integer rate,
-                   Integer warmupSeconds, Integer durationSeconds, Integer readySeconds) {
+                   Integer warmupSeconds, Integer durationSeconds, Integer readySeconds, UntilSteady untilSteady) {
+    /**
+     * A load that ends when its answer is known rather than at a fixed second: the lab watches the run's windows as
+     * they come (the steady-state rule of docs/results.md: the JIT quiet and the CPU per request flat) and stops the
+     * load once {@code measureSeconds} of steady windows are counted and the container's memory has settled — a
+     * service still growing goes on, to the bound or to its cap. At {@code limitSeconds} after the warm-up the load
+     * ends whatever it showed: the run then says "not steady" or "still growing" with the JVM's evidence.
+     *
+     * @param measureSeconds steady seconds to count before the answer is known (default 30)
+     * @param limitSeconds   the longest the load goes on after its warm-up (default 300)
+     */
+    public record UntilSteady(Integer measureSeconds, Integer limitSeconds) {
+        public int measureOrDefault() {
+            return measureSeconds == null ? 30 : measureSeconds;
+        }
+
+        public int limitOrDefault() {
+            return limitSeconds == null ? 300 : limitSeconds;
+        }
+    }
+
     public static final String HTTP = "http";
     public static final String TCP = "tcp";
 
@@ -40,7 +62,11 @@ public record Load(String protocol, Integer port, String path, List<String> path
         return warmupSeconds == null ? 5 : warmupSeconds;
     }
 
+    /** How long the generator sends after its warm-up: the fixed duration, or an until-steady load's bound. */
     public int durationOrDefault() {
+        if (untilSteady != null) {
+            return untilSteady.limitOrDefault();
+        }
         return durationSeconds == null ? 30 : durationSeconds;
     }
 

@@ -301,9 +301,28 @@ public final class ScenarioFile {
                 throw problem(child(at, field), "must be a positive whole number, got " + value);
             }
         }
+        if (load.untilSteady() != null) {
+            if (load.durationSeconds() != null) {
+                throw problem(child(at, "untilSteady"), "give 'durationSeconds' (a fixed load) or 'untilSteady' (a"
+                        + " load that ends when the service is steady, within its limitSeconds), not both");
+            }
+            Load.UntilSteady until = load.untilSteady();
+            for (String field : List.of("measureSeconds", "limitSeconds")) {
+                Integer value = field.equals("measureSeconds") ? until.measureSeconds() : until.limitSeconds();
+                if (value != null && value <= 0) {
+                    throw problem(child(child(at, "untilSteady"), field), "must be a positive whole number, got " + value);
+                }
+            }
+            if (until.measureOrDefault() >= until.limitOrDefault()) {
+                throw problem(child(child(at, "untilSteady"), "limitSeconds"), "the bound (" + until.limitOrDefault()
+                        + " s) leaves no time to get steady before measureSeconds (" + until.measureOrDefault()
+                        + " s) are counted");
+            }
+        }
         if (load.secondsNeeded() > timeoutSeconds) {
             throw problem(at, "the load needs up to " + load.secondsNeeded() + " s (readySeconds + warmupSeconds"
-                    + " + durationSeconds) but the scenario's timeoutSeconds is " + timeoutSeconds
+                    + " + " + (load.untilSteady() != null ? "untilSteady's limitSeconds" : "durationSeconds")
+                    + ") but the scenario's timeoutSeconds is " + timeoutSeconds
                     + ": raise timeoutSeconds");
         }
     }

@@ -39,10 +39,8 @@ class BaselineComparisonTest {
     @Test
     void aChangedVerdictAMissingRunAndANewOne() throws IOException {
         RunResult survivor = ResultFixture.c1Survivor();
-        RunResult killed = new RunResult(survivor.formatVersion(), survivor.run(), survivor.container(),
-                survivor.memory(), ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0), List.of(),
-                List.of()), survivor.work(), survivor.service(), survivor.jit(), survivor.malloc(), survivor.nmt(),
-                survivor.allocations(), survivor.diagnosis(), survivor.judgement());
+        RunResult killed = survivor.toBuilder().exit(ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0), List.of(),
+                List.of())).build();
 
         List<RunComparison> comparisons = BaselineComparison.compare(List.of(survivor), List.of(killed),
                 scenario -> DEFAULTS);

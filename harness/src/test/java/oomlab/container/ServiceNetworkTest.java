@@ -30,9 +30,9 @@ class ServiceNetworkTest {
         RouteTable none = RouteTable.parse(HEADER, "test");
 
         assertThat(ServiceLoad.interfaces(netDev)).containsExactly("lo");
-        assertThat(new LoadOutcome("container:abc", List.of("lo"), none, true, 1200).isolated()).isTrue();
-        assertThat(new LoadOutcome("container:abc", List.of("lo", "eth0"), none, true, 1200).isolated())
+        assertThat(new LoadOutcome("container:abc", List.of("lo"), none, true, 1200, null).isolated()).isTrue();
+        assertThat(new LoadOutcome("container:abc", List.of("lo", "eth0"), none, true, 1200, null).isolated())
                 .isFalse();
-        assertThat(new LoadOutcome("container:abc", List.of("lo"), null, true, 1200).isolated()).isFalse();
+        assertThat(new LoadOutcome("container:abc", List.of("lo"), null, true, 1200, null).isolated()).isFalse();
     }
 }

@@ -20,7 +20,7 @@ class DiagnoseTest {
         Map<String, Long> nmt = Map.of("Java Heap", 768 * MB, "Compiler", compilerMb * MB, "Arena Chunk", 2 * MB,
                 "Code", codeMb * MB, "GC", 67 * MB, "Metaspace", 10 * MB, "Class", 1 * MB, "Thread", 3 * MB,
                 "Symbol", 1 * MB, "Total", (768 + compilerMb + 2 + codeMb + 67 + 10 + 1 + 3 + 1) * MB);
-        return new ProbeLine(0, 0, 0, rssMb * MB, 40, 0, codeMb * MB, 0, "17.0.15", "glibc", nmt);
+        return new ProbeLine(0, 0, 0, rssMb * MB, 40, 0, codeMb * MB, 0, "17.0.15", "glibc", nmt, null);
     }
 
     /** c2-leak's c2 run, in miniature: C2's arenas take the container to its cap. */

@@ -37,12 +37,11 @@ class JudgeTest {
     void aContainerDockerDidNotConfineFailsSayingWhatWasMissing() {
         RunResult base = ResultFixture.c1Survivor();
         oomlab.container.ContainerOutcome c = base.container();
-        RunResult loose = new RunResult(base.formatVersion(), base.run(), new oomlab.container.ContainerOutcome(
+        RunResult loose = base.toBuilder().container(new oomlab.container.ContainerOutcome(
                 c.containerId(), c.hostPid(), c.createdAt(), c.startedAt(), c.finishedAt(), c.exitCode(),
                 c.dockerOomKilled(), c.timedOut(), new oomlab.container.Hardening("", false, List.of(), "none",
-                List.of("ALL"), List.of("no-new-privileges"), 16384, 2048L << 20, 2048L << 20, "4a1f624d")),
-                base.memory(), base.exit(), base.work(), base.service(), base.jit(), base.malloc(), base.nmt(),
-                base.allocations(), base.diagnosis(), base.judgement());
+                List.of("ALL"), List.of("no-new-privileges"), 16384, 2048L << 20, 2048L << 20, "4a1f624d")))
+                .build();
 
         CheckResult confined = Judge.judge(loose, Expectation.parse("SURVIVED"), List.of(), true).failed().get(0);
         assertThat(confined.name()).isEqualTo("confined");
@@ -89,10 +88,9 @@ class JudgeTest {
     @Test
     void anOomKillNeedsTheKernelsOrDockersWord() {
         RunResult base = ResultFixture.c1Survivor();
-        RunResult unconfirmed = new RunResult(base.formatVersion(), base.run(), base.container(), base.memory(),
-                new ExitAnalysis(oomlab.verdict.Verdict.OOM_KILLED, new ExitEvidence(137, false, 0, false, false, false, 0),
-                        List.of(), List.of(), List.of(), null), base.work(), base.service(), base.jit(), base.malloc(), base.nmt(), base.allocations(), base.diagnosis(),
-                null);
+        RunResult unconfirmed = base.toBuilder().exit(new ExitAnalysis(oomlab.verdict.Verdict.OOM_KILLED,
+                new ExitEvidence(137, false, 0, false, false, false, 0), List.of(), List.of(), List.of(), null))
+                .judgement(null).build();
 
         Judgement judgement = Judge.judge(unconfirmed, Expectation.parse("OOM_KILLED"), List.of(), true);
 
@@ -102,10 +100,8 @@ class JudgeTest {
     @Test
     void compiledByNeedsExactlyTheNamedCompilers() {
         RunResult base = ResultFixture.c1Survivor();
-        RunResult graalWithC2 = new RunResult(base.formatVersion(), base.run(), base.container(), base.memory(),
-                base.exit(), base.work(), base.service(), new JitEvidence(Map.of("C1", 100L, "C2", 5L, "JVMCI", 40L), List.of(),
-                        base.jit().compilations()),
-                base.malloc(), base.nmt(), base.allocations(), base.diagnosis(), null);
+        RunResult graalWithC2 = base.toBuilder().jit(new JitEvidence(Map.of("C1", 100L, "C2", 5L, "JVMCI", 40L),
+                List.of(), base.jit().compilations())).judgement(null).build();
         Checks graal = new Checks(null, null, null, null, List.of("C1", "JVMCI"));
 
         CheckResult check = Judge.judge(graalWithC2, Expectation.parse("REPORT"), List.of(graal), true).failed().get(0);
@@ -126,9 +122,8 @@ class JudgeTest {
         assertThat(Judge.judge(base, Expectation.parse("SURVIVED"), List.of(wrongCategory), true).failed())
                 .extracting(CheckResult::name).containsExactly("nmtGrowth", "growthMostlyIn");
 
-        RunResult coarse = new RunResult(base.formatVersion(), base.run(), base.container(),
-                new MemoryCurve("cgroup-v2", 10, 1.0, 400, 1, 0.1, 1), base.exit(), null, null, base.jit(), base.malloc(),
-                base.nmt(), base.allocations(), base.diagnosis(), null);
+        RunResult coarse = base.toBuilder().memory(new MemoryCurve("cgroup-v2", 10, 1.0, 400, 1, 0.1, 1))
+                .work(null).service(null).judgement(null).build();
         assertThat(Judge.judge(coarse, Expectation.parse("SURVIVED"), List.of(), true).failed())
                 .extracting(CheckResult::name).containsExactly("workComplete", "samplerHz");
         assertThat(Judge.judge(coarse, Expectation.parse("SURVIVED"), List.of(), false).failed())
@@ -140,10 +135,9 @@ class JudgeTest {
         RunResult base = ResultFixture.c1Survivor();
         Checks storm = new Checks(null, null, null, null, null, "megamorphic", null, null);
         java.util.function.Function<oomlab.output.DeoptWindow, CheckResult> judged = window -> Judge.judge(
-                new RunResult(base.formatVersion(), base.run(), base.container(), base.memory(), base.exit(),
-                        base.work(), base.service(), new JitEvidence(Map.of("C1", 100L, "C2", 5L), List.of(),
-                        base.jit().compilations(), List.of(), window), base.malloc(), base.nmt(), base.allocations(),
-                        base.diagnosis(), null), Expectation.parse("REPORT"), List.of(storm), true).checks().stream()
+                base.toBuilder().jit(new JitEvidence(Map.of("C1", 100L, "C2", 5L), List.of(),
+                        base.jit().compilations(), List.of(), window)).judgement(null).build(),
+                Expectation.parse("REPORT"), List.of(storm), true).checks().stream()
                 .filter(c -> c.name().equals("madeNotEntrantRisesAfter")).findFirst().orElseThrow();
 
         // a machine fast enough: every caller optimised at the switch, half of them thrown away in the 3 s after
@@ -168,11 +162,9 @@ class JudgeTest {
         MemoryCurve m = base.memory();
         String lost = "the container's CPU counter was read in none of 1702 samples: CPU from the JVM's own count"
                 + " (the probe), without the container's other processes";
-        RunResult withoutCpu = new RunResult(base.formatVersion(), base.run(), base.container(), new MemoryCurve(
-                m.sampler(), m.samples(), m.samplerHz(), m.createdToFirstSampleMs(), m.peakBytes(), m.peakOfCap(),
-                m.cpuSeconds(), m.samplerCpuMs(), m.atCap(), m.startedToFirstSampleMs(), lost), base.exit(),
-                base.work(), base.service(), base.jit(), base.malloc(), base.nmt(), base.allocations(),
-                base.diagnosis(), null);
+        RunResult withoutCpu = base.toBuilder().memory(new MemoryCurve(m.sampler(), m.samples(), m.samplerHz(),
+                m.createdToFirstSampleMs(), m.peakBytes(), m.peakOfCap(), m.cpuSeconds(), m.samplerCpuMs(), m.atCap(),
+                m.startedToFirstSampleMs(), lost)).judgement(null).build();
 
         assertThat(Judge.judge(withoutCpu, Expectation.parse("SURVIVED"), List.of(), true).failed())
                 .containsExactly(new CheckResult("cpuCounter", "the container's CPU counter read by the sampler", lost,

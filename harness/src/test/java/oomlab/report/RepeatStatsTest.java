@@ -31,10 +31,8 @@ class RepeatStatsTest {
     @Test
     void aVerdictThatIsNotNOfNIsFlaky() {
         RunResult survived = ResultFixture.c1Survivor();
-        RunResult killed = new RunResult(survived.formatVersion(), survived.run(), survived.container(),
-                survived.memory(), ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0), List.of(),
-                List.of()), survived.work(), survived.service(), survived.jit(), survived.malloc(), survived.nmt(),
-                survived.allocations(), survived.diagnosis(), survived.judgement());
+        RunResult killed = survived.toBuilder().exit(ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0), List.of(),
+                List.of())).build();
 
         RepeatStats stats = RepeatStats.of(List.of(killed, survived, killed)).get(0);
 

@@ -38,14 +38,15 @@ final class ReportFolderFixture {
         RunResult base = ResultFixture.c1Survivor();
         RunResult c1 = withNmt(base, NmtStats.of(probeLines(false)));
         RunIdentity id = base.run();
-        RunResult c2 = new RunResult(base.formatVersion(), new RunIdentity(id.scenario(), "c2", "c2", id.jdkMajor(),
-                id.jdkVersion(), id.program(), id.image(), id.capBytes(), id.heapBytes(), id.timeoutSeconds(),
-                List.of("-Xmx768m"), id.env(), id.args(), id.command()), base.container(), base.memory(),
-                ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0),
+        RunResult c2 = base.toBuilder()
+                .run(new RunIdentity(id.scenario(), "c2", "c2", id.jdkMajor(), id.jdkVersion(), id.program(), id.image(),
+                        id.capBytes(), id.heapBytes(), id.timeoutSeconds(), List.of("-Xmx768m"), id.env(), id.args(),
+                        id.command()))
+                .exit(ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0),
                         // a line of output is only text on the page, whatever it holds
-                        List.of("Memory cgroup out of memory: Killed process 3353 (java) " + HOSTILE), List.of()),
-                base.work(), base.service(), base.jit(), base.malloc(), NmtStats.of(probeLines(true)), null, base.diagnosis(),
-                base.judgement());
+                        List.of("Memory cgroup out of memory: Killed process 3353 (java) " + HOSTILE), List.of()))
+                .nmt(NmtStats.of(probeLines(true))).allocations(null)
+                .build();
         c2 = withService(c2, 0.20);
         c1 = withService(c1, 0.27);
         runFolder(root, c2, true);
@@ -61,9 +62,7 @@ final class ReportFolderFixture {
             windows.add(new oomlab.output.ServiceWindow(w, w * 5.0, w * 5.0 + 5, w == 0 ? "warmup" : "steady",
                     cores + 0.01 * w, 3000, 0.12, 0.8 + w, 3.0));
         }
-        return new RunResult(r.formatVersion(), r.run(), r.container(), r.memory(), r.exit(), r.work(),
-                new oomlab.output.ServiceReport(windows), r.load(), r.jit(), r.malloc(), r.nmt(), r.allocations(),
-                r.diagnosis(), r.judgement());
+        return r.toBuilder().service(new oomlab.output.ServiceReport(windows)).build();
     }
 
     /**
@@ -116,8 +115,7 @@ final class ReportFolderFixture {
     }
 
     private static RunResult withNmt(RunResult r, NmtStats nmt) {
-        return new RunResult(r.formatVersion(), r.run(), r.container(), r.memory(), r.exit(), r.work(), r.service(), r.jit(),
-                r.malloc(), nmt, r.allocations(), r.diagnosis(), r.judgement());
+        return r.toBuilder().load(null).nmt(nmt).build();
     }
 
     private static List<ProbeLine> probeLines(boolean climbsToTheCap) {
@@ -132,7 +130,7 @@ final class ReportFolderFixture {
             nmt.put("Code", (10 + (long) i) * MB);
             nmt.put("Total", nmt.values().stream().mapToLong(Long::longValue).sum());
             lines.add(new ProbeLine(i, i * 250L, start + i * 250L, (820 + 10L * i) * MB, 30,
-                    0, 10 * MB, i * 100_000_000L, "17.0.15+6-Debian-1deb12u1", "glibc", nmt));
+                    0, 10 * MB, i * 100_000_000L, "17.0.15+6-Debian-1deb12u1", "glibc", nmt, null));
         }
         return lines;
     }

@@ -38,11 +38,9 @@ class SummaryTableTest {
         oomlab.result.RunResult c1 = ResultFixture.c1Survivor(); // 55% of its cap: room to spare
         oomlab.sampling.MemoryCurve m = c1.memory();
         long cap = c1.run().capBytes();
-        oomlab.result.RunResult edge = new oomlab.result.RunResult(c1.formatVersion(), c1.run(), c1.container(),
-                new oomlab.sampling.MemoryCurve(m.sampler(), m.samples(), m.samplerHz(), m.createdToFirstSampleMs(),
-                        cap / 1000 * 996, 0.996, m.cpuSeconds(), m.samplerCpuMs()),
-                c1.exit(), c1.work(), c1.service(), c1.jit(), c1.malloc(), c1.nmt(), c1.allocations(), c1.diagnosis(),
-                c1.judgement());
+        oomlab.result.RunResult edge = c1.toBuilder().memory(new oomlab.sampling.MemoryCurve(m.sampler(), m.samples(),
+                m.samplerHz(), m.createdToFirstSampleMs(), cap / 1000 * 996, 0.996, m.cpuSeconds(), m.samplerCpuMs()))
+                .build();
 
         assertThat(SummaryTable.knifeEdges(List.of(c1))).isEmpty();
         assertThat(SummaryTable.knifeEdges(List.of(edge))).singleElement().asString()
@@ -56,12 +54,13 @@ class SummaryTableTest {
     @Test
     void aKillInTheLastSecondsOfItsLoadIsAnEdge() {
         oomlab.result.RunResult c1 = ResultFixture.c1Survivor();
-        java.util.function.Function<String, oomlab.result.RunResult> killedWith = summary -> new oomlab.result.RunResult(
-                c1.formatVersion(), c1.run(), c1.container(), c1.memory(), oomlab.verdict.ExitAnalysis.of(
-                new oomlab.verdict.ExitEvidence(137, true, 1, false, false, false, 0), List.of(), List.of()),
-                null, null, new oomlab.result.LoadResult(null, oomlab.output.LoadReport.fromLines(List.of(
-                "oomlab-load-summary " + summary)).orElseThrow(), null), c1.jit(), c1.malloc(), c1.nmt(), c1.allocations(),
-                c1.diagnosis(), c1.judgement());
+        java.util.function.Function<String, oomlab.result.RunResult> killedWith = summary -> c1.toBuilder()
+                .exit(oomlab.verdict.ExitAnalysis.of(new oomlab.verdict.ExitEvidence(137, true, 1, false, false, false,
+                        0), List.of(), List.of()))
+                .work(null).service(null)
+                .load(new oomlab.result.LoadResult(null, oomlab.output.LoadReport.fromLines(List.of(
+                        "oomlab-load-summary " + summary)).orElseThrow(), null))
+                .build();
         String fields = "\"protocol\":\"http\",\"targetRate\":400.0,\"completed\":false,\"sent\":1,\"ok\":1,"
                 + "\"errors\":0,\"achievedRate\":1,\"p50Ms\":1,\"p90Ms\":1,\"p99Ms\":1,\"maxMs\":1";
 
@@ -74,5 +73,28 @@ class SummaryTableTest {
         // a generator that did not say its plan: nothing claimed
         assertThat(SummaryTable.loadEndEdges(List.of(killedWith.apply("{" + fields + ",\"measuredSeconds\":28.6}"))))
                 .isEmpty();
+    }
+
+    /** A pod "survived" at 307 of 512 MB while its memory still rose 20 MB in its last 8 s: said when it was near its cap. */
+    @Test
+    void aSurvivorStillGrowingNearItsCapIsAnEdge() {
+        oomlab.result.RunResult c1 = ResultFixture.c1Survivor();
+        oomlab.sampling.MemoryCurve m = c1.memory();
+        long cap = c1.run().capBytes();
+        java.util.function.BiFunction<Double, Boolean, oomlab.result.RunResult> survivor = (share, settled) ->
+                c1.toBuilder()
+                        .memory(new oomlab.sampling.MemoryCurve(m.sampler(), m.samples(), m.samplerHz(),
+                                m.createdToFirstSampleMs(), (long) (cap * share), share, m.cpuSeconds(), m.samplerCpuMs()))
+                        .load(new oomlab.result.LoadResult(null, null, new oomlab.analysis.SteadyState(List.of(), 20.0,
+                                400.0, 3.0, "steady from 20 s", new oomlab.analysis.SteadyState.MemoryTrend(4, 40,
+                                settled ? 0.1 : 12.0, settled ? -1 : 8, settled ? 1.2 : 16, cap * share / (1 << 20),
+                                settled ? null : 4.0, settled), null)))
+                        .build();
+
+        assertThat(SummaryTable.stillGrowingNearCap(List.of(survivor.apply(0.96, false)))).singleElement().asString()
+                .contains("c2-leak / c1 (JDK 17) survived at 96.0% of its cap while its memory was still growing at"
+                        + " 12.0 MB/min").contains("untilSteady");
+        assertThat(SummaryTable.stillGrowingNearCap(List.of(survivor.apply(0.96, true)))).isEmpty();
+        assertThat(SummaryTable.stillGrowingNearCap(List.of(survivor.apply(0.60, false)))).isEmpty();
     }
 }

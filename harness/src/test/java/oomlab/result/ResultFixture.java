@@ -54,8 +54,8 @@ public final class ResultFixture {
                 Map.of("Code", 82L << 20, "Compiler", 10L << 20), "Code", 64L << 20, 12L << 20);
         Diagnosis diagnosis = Diagnose.of(exit.verdict(), cap, run.heapBytes(), run.jvmFlags(), memory, nmt,
                 jit, null);
-        RunResult unjudged = new RunResult(RunResult.FORMAT_VERSION, run, container, memory, exit, work, null, jit, "glibc",
-                nmt, null, diagnosis, null);
+        RunResult unjudged = RunResult.builder().run(run).container(container).memory(memory).exit(exit).work(work)
+                .jit(jit).malloc("glibc").nmt(nmt).diagnosis(diagnosis).build();
         return unjudged.withJudgement(Judgement.of("SURVIVED", List.of(
                 new CheckResult("verdict", "SURVIVED", Verdict.SURVIVED.name(), true),
                 new CheckResult("peakAtMost", "<= 0.850", String.format(java.util.Locale.ROOT, "%.3f", peakOfCap),

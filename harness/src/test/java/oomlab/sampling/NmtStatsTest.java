@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class NmtStatsTest {
     private static ProbeLine line(long rss, Map<String, Long> nmt) {
-        return new ProbeLine(0, 0, 0, rss, 1, 0, 0, 0, "17.0.15+6", "glibc", nmt);
+        return new ProbeLine(0, 0, 0, rss, 1, 0, 0, 0, "17.0.15+6", "glibc", nmt, null);
     }
 
     @Test

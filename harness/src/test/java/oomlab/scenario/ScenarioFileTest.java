@@ -65,6 +65,44 @@ class ScenarioFileTest {
     }
 
     @Test
+    void anUntilSteadyLoadRunsToItsBoundAtMostAndTakesNoFixedDuration() {
+        LabDefinition lab = parse("""
+                scenarios:
+                  a:
+                    workload: steady
+                    memory: 256m
+                    heap: 64m
+                    timeoutSeconds: 400
+                    load: {port: 8080, warmupSeconds: 5, untilSteady: {measureSeconds: 20, limitSeconds: 200}}
+                    expect: {c2: SURVIVED}
+                """);
+        Load load = lab.scenarios().get("a").load();
+        assertThat(load.durationOrDefault()).isEqualTo(200);
+        assertThat(load.generatorArgs("localhost")).contains("--duration-s=200", "--warmup-s=5");
+        assertThat(load.secondsNeeded()).isEqualTo(60 + 5 + 200);
+
+        assertThatThrownBy(() -> parse("""
+                scenarios:
+                  a:
+                    workload: steady
+                    memory: 256m
+                    heap: 64m
+                    timeoutSeconds: 400
+                    load: {port: 8080, durationSeconds: 30, untilSteady: {measureSeconds: 20}}
+                    expect: {c2: SURVIVED}
+                """)).hasMessageContaining("scenarios.a.load.untilSteady").hasMessageContaining("not both");
+        assertThatThrownBy(() -> parse("""
+                scenarios:
+                  a:
+                    workload: steady
+                    memory: 256m
+                    heap: 64m
+                    load: {port: 8080, untilSteady: {limitSeconds: 290}}
+                    expect: {c2: SURVIVED}
+                """)).hasMessageContaining("untilSteady's limitSeconds").hasMessageContaining("raise timeoutSeconds");
+    }
+
+    @Test
     void reportRunsAreMadeOnlyWhenAskedFor() {
         LabDefinition lab = parse("""
                 scenarios:

@@ -41,6 +41,12 @@ public final class Probe implements Runnable {
             .filter(pool -> pool.getType() == MemoryType.NON_HEAP && pool.getName().contains("CodeHeap")
                     || pool.getName().equals("Code Cache"))
             .toList();
+    /** The heap's pools that a collector empties: their usage after its last collection is the live heap. */
+    private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+            .toList();
+    private final List<java.lang.management.GarbageCollectorMXBean> collectors =
+            ManagementFactory.getGarbageCollectorMXBeans();
     private final ObjectName diagnosticCommand;
     private long sequence;
 
@@ -93,8 +99,12 @@ public final class Probe implements Runnable {
                 .append(",\"direct_bytes\":").append(bufferPoolBytes("direct"))
                 .append(",\"mapped_bytes\":").append(bufferPoolBytes("mapped"))
                 .append(",\"code_cache_bytes\":").append(codeCacheBytes())
-                .append(",\"cpu_ns\":").append(os.getProcessCpuTime())
-                .append(",\"nmt\":{");
+                .append(",\"cpu_ns\":").append(os.getProcessCpuTime());
+        long afterGc = heapAfterLastGc();
+        if (afterGc >= 0) {
+            json.append(",\"heap_after_gc_bytes\":").append(afterGc);
+        }
+        json.append(",\"nmt\":{");
         boolean first = true;
         for (Map.Entry<String, Long> category : NmtSummary.committedBytes(nmtSummaryText()).entrySet()) {
             if (!first) {
@@ -118,6 +128,18 @@ public final class Probe implements Runnable {
     private long bufferPoolBytes(String name) {
         return bufferPools.stream().filter(pool -> pool.getName().equals(name))
                 .mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+    }
+
+    /**
+     * The heap in use after the collectors' last collection of each pool (what survived it: the live set and what
+     * is on its way there), or -1 before any collection (then each pool's figure is 0, not a measurement).
+     */
+    private long heapAfterLastGc() {
+        if (collectors.stream().mapToLong(gc -> Math.max(0, gc.getCollectionCount())).sum() == 0) {
+            return -1;
+        }
+        return heapPools.stream().map(MemoryPoolMXBean::getCollectionUsage).filter(java.util.Objects::nonNull)
+                .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
     }
 
     private long codeCacheBytes() {
