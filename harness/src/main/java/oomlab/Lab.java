@@ -5,18 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import oomlab.analysis.RunAnalysis;
-import oomlab.container.ContainerRunner;
+import oomlab.container.ContainerEngine;
+import oomlab.container.DockerEngine;
 import oomlab.container.Interruption;
 import oomlab.container.RawRun;
-import oomlab.container.TestcontainersRunner;
 import oomlab.launch.Launch;
 import oomlab.launch.Launcher;
 import oomlab.layout.RunFiles;
 import oomlab.result.ResultJson;
-import oomlab.container.ImageFiles;
-import oomlab.container.LabImages;
 import oomlab.container.Invocation;
-import oomlab.container.LeftoverSweeper;
 import oomlab.container.ProgramJars;
 import oomlab.container.ResolvedProgram;
 import oomlab.output.LoadReport;
@@ -28,11 +25,10 @@ import oomlab.scenario.LabDefinition;
 import oomlab.scenario.RunPlan;
 import oomlab.scenario.Scenario;
 import oomlab.scenario.ScenarioFile;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * The lab's one pipeline: launch ({@link Launcher}: the plan to a {@link Launch} and a container spec) → raw run
- * ({@link ContainerRunner}: the container to its end, a {@link RawRun}) → analysis ({@link RunAnalysis}: the run's
+ * ({@link oomlab.container.ContainerRunner}: the container to its end, a {@link RawRun}) → analysis ({@link RunAnalysis}: the run's
  * files and the raw run to a {@link RunResult}) → result files. Each stage lives in its own package and hands its
  * own record to the next; this class only passes them along, and writes launch.json and raw-run.json between,
  * so that a run's folder can be analysed again without Docker.
@@ -40,23 +36,36 @@ import org.testcontainers.DockerClientFactory;
 public final class Lab {
 
     private final Settings settings;
-    /** This invocation, in every container's labels: whose runs they are. */
-    private final Invocation invocation = Invocation.current();
     private final LabDefinition definition;
     private final ResultFiles results;
     private final ProgramJars programJars;
-    private LabImages images;
-    private final ContainerRunner runner;
+    private final ContainerEngine engine;
+    /** A run was made: the engine has been touched, and is asked whether it still answers before the next. */
+    private volatile boolean engineTouched;
     /** A run of this invocation lost the Docker engine: the container it kept is removed once one answers. */
     private volatile boolean engineWasLost;
 
-    public Lab(Settings settings) {
+    /** The lab over the engine given: Docker's ({@link #dockerEngine}) or, in tests, one that replays runs. */
+    public Lab(Settings settings, ContainerEngine engine) {
         this.settings = settings;
         this.definition = ScenarioFile.load(settings.scenarioFile());
         this.results = new ResultFiles(settings.resultsRoot());
         this.programJars = new ProgramJars(settings.scenarioFile(),
                 settings.resultsRoot().resolveSibling("oomlab-programs"));
-        this.runner = new TestcontainersRunner(invocation, settings.dockerStatsSampler());
+        this.engine = engine;
+    }
+
+    /** Docker through Testcontainers, with the images the settings say; nothing is asked of Docker until a run. */
+    public static ContainerEngine dockerEngine(Settings settings) {
+        return new DockerEngine(Invocation.current(), new DockerEngine.ImageSettings(settings.dockerfiles(),
+                settings.imageParts(), settings.registryReachable(), settings.baseImages(), settings.jdkHomes(),
+                workloadsJar(), settings.resultsRoot().toAbsolutePath().getParent()), settings.ryukDisabled(),
+                settings.dockerStatsSampler(), "TESTCONTAINERS_RYUK_DISABLED=" + settings.ryukDisabled()
+                + " TESTCONTAINERS_HOST_OVERRIDE=" + settings.hostOverride());
+    }
+
+    public ContainerEngine engine() {
+        return engine;
     }
 
     public LabDefinition definition() {
@@ -87,22 +96,23 @@ public final class Lab {
             throw new IllegalStateException(plan.displayName() + ": not started, the harness was interrupted");
         }
         Scenario scenario = plan.scenario();
-        if (images != null && !oomlab.container.EngineCheck.answers(DockerClientFactory.instance().client())) {
+        if (engineTouched && !engine.answers()) {
             // the machine's failure, said as such: not a run of the JVM that failed
             throw new IllegalStateException(plan.displayName() + ": not started: the Docker engine does not answer"
                     + " (it stopped during this invocation; start it again, e.g. dockerd or systemctl start docker)");
         }
         if (engineWasLost) { // the engine is back: what it kept of the run it lost goes now
-            LeftoverSweeper.sweepOwn(DockerClientFactory.instance().client(), invocation);
+            engine.sweepOwn();
             engineWasLost = false;
         }
+        engineTouched = true;
         requireRoomFor(plan, results.root());
         Path runDir = results.freshRunDir(scenario.name(), plan.runName());
-        String image = scenario.runsOwnImage() ? scenario.program().image() : images().workloadImage(plan.jdk());
+        String image = scenario.runsOwnImage() ? scenario.program().image() : engine.workloadImage(plan.jdk());
         ResolvedProgram program = scenario.program() == null || scenario.runsOwnImage() ? null : resolve(scenario);
         Launcher.Launched launched = Launcher.launch(plan, image, program, profilerFor(scenario), settings.probe(),
                 settings.timeout(scenario.timeoutSeconds()), runDir, workloadsJar(),
-                scenario.load() == null ? null : images().workloadImage(plan.jdk()));
+                scenario.load() == null ? null : engine.workloadImage(plan.jdk()));
         RunFiles files = new RunFiles(runDir);
         ResultJson.writeRecord(files.file(RunFiles.LAUNCH), launched.launch());
         System.out.printf("[oomlab] %s: %s on JDK %d, cap %s, heap %s, image %s%n", plan.displayName(),
@@ -110,7 +120,7 @@ public final class Lab {
 
         Interruption.begin(); // a SIGTERM from here on waits for this run's result to be written
         try {
-            RawRun raw = runner.run(launched.container(), scenario.load() == null || scenario.load().untilSteady() == null
+            RawRun raw = engine.runner().run(launched.container(), scenario.load() == null || scenario.load().untilSteady() == null
                     ? oomlab.container.LoadEnd.NEVER
                     : new oomlab.analysis.SteadyWatch(scenario.load().untilSteady(), new oomlab.analysis.SteadyState.Limits(
                             scenario.memory().bytes(), scenario.heap().bytes())));
@@ -178,14 +188,13 @@ public final class Lab {
             System.out.printf("[oomlab] %s: load %s %.0f/s target, %.1f/s answered, %d errors, p50 %.1f ms, p99 %.1f ms"
                             + "%s%n", plan.displayName(), measured.protocol(), measured.targetRate(),
                     measured.achievedRate(), measured.errors(), measured.p50Ms(), measured.p99Ms(),
-                    measured.completed() ? "" : " (stopped early: the service was gone)");
+                    measured.completed() ? "" : " (" + load.ending() + ")");
         }
     }
 
-    /** The image's files jeprof needs, copied out through Docker (kept between runs). */
+    /** The image's files jeprof needs, copied out through the engine (kept between runs). */
     private Path copyOutOfImage(String image, List<String> paths) {
-        return ImageFiles.copyOut(DockerClientFactory.instance().client(), image, paths,
-                settings.resultsRoot().resolveSibling("oomlab-image-files"));
+        return engine.copyOutOfImage(image, paths);
     }
 
     /**
@@ -214,8 +223,8 @@ public final class Lab {
 
     /** At the end of a session: this invocation's containers the engine kept when it stopped answering, removed. */
     public void sweepOwnLeftovers() {
-        if (engineWasLost && oomlab.container.EngineCheck.answers(DockerClientFactory.instance().client())) {
-            LeftoverSweeper.sweepOwn(DockerClientFactory.instance().client(), invocation);
+        if (engineWasLost && engine.answers()) {
+            engine.sweepOwn();
             engineWasLost = false;
         }
     }
@@ -236,39 +245,6 @@ public final class Lab {
             return Profiler.NONE;
         }
         return chosen;
-    }
-
-    /**
-     * The images of every Lab of this JVM with the same image settings: a test class's runs (each a session of its
-     * own, see OomLab) find the image they built once, without staging and hashing its parts again.
-     */
-    private static final java.util.Map<java.util.List<Object>, LabImages> SHARED_IMAGES =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Docker is first touched here, so that bad input fails before any engine is needed. */
-    private synchronized LabImages images() {
-        java.util.List<Object> key = java.util.List.of(settings.dockerfiles().toAbsolutePath(),
-                settings.imageParts().toAbsolutePath(), settings.registryReachable(), settings.baseImages(),
-                settings.jdkHomes());
-        if (images == null) {
-            images = SHARED_IMAGES.get(key);
-        }
-        if (images == null) {
-            System.out.printf("[oomlab] Docker: TESTCONTAINERS_RYUK_DISABLED=%s TESTCONTAINERS_HOST_OVERRIDE=%s%n",
-                    settings.ryukDisabled(), settings.hostOverride());
-            long start = System.nanoTime();
-            var docker = DockerClientFactory.instance().client();
-            if (settings.ryukDisabled()) {
-                LeftoverSweeper.sweep(docker);
-            }
-            System.out.printf("[oomlab] Docker engine ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
-            Path dockerfiles = Files.isDirectory(settings.dockerfiles()) ? settings.dockerfiles()
-                    : LabImages.dockerfilesFromTheJar(settings.resultsRoot().resolveSibling("oomlab-dockerfiles"));
-            images = new LabImages(docker, dockerfiles, workloadsJar(), settings.imageParts(),
-                    settings.registryReachable(), settings.baseImages(), settings.jdkHomes());
-            SHARED_IMAGES.put(key, images);
-        }
-        return images;
     }
 
     /** The workloads jar the build produced (a dependency of the harness), copied into the image as it is. */

@@ -35,8 +35,17 @@ public final class LabSession {
      * @throws BadInput naming the file, line and field (or the setting) of the first mistake
      */
     public static LabSession open(Settings settings) {
+        return open(settings, Lab.dockerEngine(settings));
+    }
+
+    /**
+     * A session over the engine given (one engine can serve several sessions: its images are made once).
+     *
+     * @throws BadInput naming the file, line and field (or the setting) of the first mistake
+     */
+    public static LabSession open(Settings settings, oomlab.container.ContainerEngine engine) {
         try {
-            Lab lab = new Lab(settings);
+            Lab lab = new Lab(settings, engine);
             List<RunPlan> plans = lab.selectedRuns();
             lab.resolvePrograms(plans); // a program Maven cannot resolve is a mistake of the file too
             // a JDK no image can be had for, a flag its JVM rejects: told now, not by a container 30 s later

@@ -83,7 +83,7 @@ public final class RunAssert extends AbstractAssert<RunAssert, LabRun> {
             failWithMessage("expected %s to answer at least %.1f%% of its load, but it answered %.1f%% (%.1f of %.0f"
                             + " requests/s, %d errors%s); it was %s", actual.displayName(), share * 100, answered * 100,
                     load.achievedRate(), load.targetRate(), load.errors(),
-                    load.completed() ? "" : ", the load stopped early: the service was gone", context());
+                    load.completed() ? "" : ", the load " + result().load().ending(), context());
         }
         return this;
     }

@@ -33,8 +33,17 @@ public final class OomLab {
     /** The cure searches' answers so far: one cures.json for all of them, as the matrix writes it. */
     private final List<CureAnswer> cureAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Where the runs happen, for every call of this lab: its images are made once, for the first run. */
+    private final oomlab.container.ContainerEngine engine;
+
     OomLab(Settings base) {
+        this(base, oomlab.Lab.dockerEngine(base));
+    }
+
+    /** The lab over another engine: the tests' replay of recorded runs. */
+    OomLab(Settings base, oomlab.container.ContainerEngine engine) {
         this.base = base;
+        this.engine = engine;
         this.scenarios = base.resultsRoot().resolveSibling("oomlab-scenarios");
     }
 
@@ -103,7 +112,7 @@ public final class OomLab {
     private LabSession open(Path scenarioFile, String scenario, String config) {
         Settings settings = base.withScenarioFile(scenarioFile)
                 .withSelection(Selection.ALL.scenarios(scenario).configs(config));
-        LabSession session = LabSession.open(settings); // a mistake: LabSession.BadInput, one line, no container
+        LabSession session = LabSession.open(settings, engine); // a mistake: LabSession.BadInput, one line, no container
         if (session.plans().isEmpty()) {
             throw new IllegalArgumentException(scenarioFile + ": no run of scenario '" + scenario + "' under '" + config
                     + "' (is the configuration under the scenario's expect, and its JDK one the scenario runs?)");

@@ -182,7 +182,7 @@ public final class SummaryTable implements ResultFormat {
                     measured == null ? "-" : Long.toString(measured.errors()),
                     measured == null ? "-" : String.format(Locale.ROOT, "%.1f", measured.p50Ms()),
                     measured == null ? "-" : String.format(Locale.ROOT, "%.1f", measured.p99Ms()),
-                    measured == null ? "not sent" : measured.completed() ? "sent in full" : "cut short by the death",
+                    r.load().ending(),
                     run == null ? "-" : run.isolated() ? "yes (lo only, no route)" : "NO"));
         }
         // the price of each configuration once its JIT settled: the steady windows' CPU per 1,000 requests

@@ -10,4 +10,14 @@ import oomlab.output.LoadReport;
  * null in results from before the lab made them).
  */
 public record LoadResult(LoadOutcome run, LoadReport measured, oomlab.analysis.SteadyState steady) {
+    /** How the stream ended, in a few words: sent in full, ended by the lab once steady, or cut short. */
+    public String ending() {
+        if (measured == null) {
+            return "not sent";
+        }
+        if (measured.completed()) {
+            return "sent in full";
+        }
+        return run != null && run.endedEarly() != null ? "ended once steady" : "cut short by the death";
+    }
 }

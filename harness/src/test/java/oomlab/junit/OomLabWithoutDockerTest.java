@@ -1,0 +1,49 @@
+package oomlab.junit;
+
+import static oomlab.assertj.LabAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import oomlab.ReplayEngine;
+import oomlab.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The library as a team's test uses it — a scenario in code, its runs, the assertions, the report at the end —
+ * over recorded real runs replayed instead of containers (c2-leak's c2, OOM-killed; its c1, which survived).
+ */
+class OomLabWithoutDockerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aScenarioInCodeIsRunJudgedAssertedAndReported() {
+        Properties properties = new Properties();
+        properties.setProperty("oomlab.results", dir.resolve("results").toString());
+        ReplayEngine engine = new ReplayEngine(dir.resolve("replays"),
+                spec -> spec.label().endsWith("/ c2") ? "c2-oom-killed" : "c1-survived");
+        OomLab lab = new OomLab(Settings.from(properties, Map.of()), engine);
+        LabScenario leak = LabScenario.named("leak").workload("jit-churn")
+                .args("--classes=150", "--blocks=100", "--calls=1000", "--threads=16", "--waves=2")
+                .memory("2g").heap("768m").timeoutSeconds(120).configurations("c2", "c1");
+
+        LabRun c2 = lab.run(leak, "c2");
+        LabRun c1 = lab.run(leak, "c1");
+
+        assertThat(c1).survived().peakAtMost(0.6);
+        assertThat(c2).wasOomKilled().grewMostIn("compiler arenas");
+        assertThatThrownBy(() -> assertThat(c2).survived())
+                .hasMessageContaining("expected leak / c2 to be SURVIVED, but it was OOM_KILLED")
+                .hasMessageContaining("compiler arenas");
+        assertThatThrownBy(() -> assertThat(c1).peakAtMost(0.5)).hasMessageContaining("leak / c1");
+        org.assertj.core.api.Assertions.assertThat(engine.labels()).containsExactly("leak / c2", "leak / c1");
+        org.assertj.core.api.Assertions.assertThat(c2.folder().resolve("result.json")).exists();
+        Path report = lab.writeReport();
+        org.assertj.core.api.Assertions.assertThat(report).exists();
+        org.assertj.core.api.Assertions.assertThat(Files.exists(dir.resolve("results/summary.md"))).isTrue();
+    }
+}
