@@ -54,7 +54,7 @@ public final class Benchmark {
         RunPlan first = plans.get(0);
         // the same engine (its images made once), a session of its own: the same checks before its run, closed after
         LabSession bare = LabSession.open(settings.withProbe(false)
-                .withResultsRoot(Path.of("target/oomlab-benchmark/no-probe")), session.lab().engine());
+                .withResultsRoot(Path.of("target/oomlab-benchmark/no-probe")), session.lab().engine(), session.lab().console());
         long bareStart = System.nanoTime();
         RunResult withoutProbe = bare.run(first);
         long bareWall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - bareStart);

@@ -43,22 +43,23 @@ public final class CureSearch {
     public static CureAnswer search(LabSession session, RunPlan plan, RunResult first) {
         long started = System.nanoTime() - (long) (first.container().timeToExitMs() * 1e6);
         Lab lab = session.lab();
+        oomlab.console.Console console = lab.console();
         Scenario scenario = plan.scenario();
         CureCandidates.Original original = new CureCandidates.Original(first, plan.config(), plan.jdk(),
                 lab.definition().configurations(), MethodBytecode.on(lab.programClasspath(scenario)),
                 Runtime.getRuntime().availableProcessors());
         List<Cure> derived = CureCandidates.derive(original);
-        System.out.printf("[oomlab] cures for %s (%s): %d candidate(s) from its diagnosis%n", plan.displayName(),
+        console.printf("[oomlab] cures for %s (%s): %d candidate(s) from its diagnosis%n", plan.displayName(),
                 first.exit().verdict(), derived.size());
         Map<Cure, RunPlan> plans = new LinkedHashMap<>();
         List<String> notTried = new ArrayList<>();
         for (Cure cure : derived) {
             RunPlan candidate = planFor(plan, cure, 1);
             Optional<String> rejected = session.rejects(candidate);
-            System.out.printf("[oomlab]   %-24s %s: %s%n    from: %s%n", cure.name(), cure.title(),
+            console.printf("[oomlab]   %-24s %s: %s%n    from: %s%n", cure.name(), cure.title(),
                     CureReport.settingsOf(cure), cure.evidence());
             if (rejected.isPresent()) {
-                System.out.printf("    not tried: %s%n", rejected.get());
+                console.printf("    not tried: %s%n", rejected.get());
                 notTried.add(cure.name() + ": " + rejected.get());
             } else {
                 plans.put(cure, candidate);
@@ -81,7 +82,7 @@ public final class CureSearch {
                 RunResult result = session.run(planFor(plan, entry.getKey(), round));
                 runs++;
                 mine.add(Trial.of(round, result));
-                System.out.printf("[oomlab] cure %s, round %d of %d: %s%n", entry.getKey().name(), round, repeats,
+                console.printf("[oomlab] cure %s, round %d of %d: %s%n", entry.getKey().name(), round, repeats,
                         result.exit().verdict());
             }
         }
@@ -101,10 +102,11 @@ public final class CureSearch {
     }
 
     /** The answers of a session so far, written (cures.md, cures.json) and printed. */
-    public static void report(Settings settings, List<CureAnswer> answers) {
-        java.nio.file.Path written = CureReport.write(settings.resultsRoot(), answers);
-        System.out.println();
-        System.out.println(CureReport.markdown(answers));
-        System.out.printf(Locale.ROOT, "Cures: %s%n", written.toAbsolutePath());
+    public static void report(LabSession session, List<CureAnswer> answers) {
+        java.nio.file.Path written = CureReport.write(session.settings().resultsRoot(), answers);
+        oomlab.console.Console console = session.lab().console();
+        console.println();
+        console.println(CureReport.markdown(answers));
+        console.println("Cures: " + written.toAbsolutePath());
     }
 }

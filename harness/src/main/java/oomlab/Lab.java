@@ -40,13 +40,19 @@ public final class Lab {
     private final ResultFiles results;
     private final ProgramJars programJars;
     private final ContainerEngine engine;
+    private final oomlab.console.Console console;
     /** A run was made: the engine has been touched, and is asked whether it still answers before the next. */
     private volatile boolean engineTouched;
     /** A run of this invocation lost the Docker engine: the container it kept is removed once one answers. */
     private volatile boolean engineWasLost;
 
-    /** The lab over the engine given: Docker's ({@link #dockerEngine}) or, in tests, one that replays runs. */
-    public Lab(Settings settings, ContainerEngine engine) {
+    /**
+     * The lab over the engine given: Docker's ({@link #dockerEngine}) or, in tests, one that replays runs.
+     *
+     * @param console where the lab says what it does (progress, outcomes)
+     */
+    public Lab(Settings settings, ContainerEngine engine, oomlab.console.Console console) {
+        this.console = console;
         this.settings = settings;
         this.definition = ScenarioFile.load(settings.scenarioFile());
         this.results = new ResultFiles(settings.resultsRoot());
@@ -56,16 +62,20 @@ public final class Lab {
     }
 
     /** Docker through Testcontainers, with the images the settings say; nothing is asked of Docker until a run. */
-    public static ContainerEngine dockerEngine(Settings settings) {
+    public static ContainerEngine dockerEngine(Settings settings, oomlab.console.Console console) {
         return new DockerEngine(Invocation.current(), new DockerEngine.ImageSettings(settings.dockerfiles(),
                 settings.imageParts(), settings.registryReachable(), settings.baseImages(), settings.jdkHomes(),
                 workloadsJar(), settings.resultsRoot().toAbsolutePath().getParent()), settings.ryukDisabled(),
                 settings.dockerStatsSampler(), "TESTCONTAINERS_RYUK_DISABLED=" + settings.ryukDisabled()
-                + " TESTCONTAINERS_HOST_OVERRIDE=" + settings.hostOverride());
+                + " TESTCONTAINERS_HOST_OVERRIDE=" + settings.hostOverride(), console);
     }
 
     public ContainerEngine engine() {
         return engine;
+    }
+
+    public oomlab.console.Console console() {
+        return console;
     }
 
     public LabDefinition definition() {
@@ -115,7 +125,7 @@ public final class Lab {
                 scenario.load() == null ? null : engine.workloadImage(plan.jdk()));
         RunFiles files = new RunFiles(runDir);
         ResultJson.writeRecord(files.file(RunFiles.LAUNCH), launched.launch());
-        System.out.printf("[oomlab] %s: %s on JDK %d, cap %s, heap %s, image %s%n", plan.displayName(),
+        console.printf("[oomlab] %s: %s on JDK %d, cap %s, heap %s, image %s%n", plan.displayName(),
                 Launcher.describe(scenario, image), plan.jdk(), scenario.memory(), scenario.heap(), image);
 
         Interruption.begin(); // a SIGTERM from here on waits for this run's result to be written
@@ -169,11 +179,11 @@ public final class Lab {
         }
     }
 
-    private static void printOutcome(RunPlan plan, RunResult result) {
+    private void printOutcome(RunPlan plan, RunResult result) {
         // REPORT expects no verdict (a library test's own assertions judge the run): "recorded", not "expected REPORT"
         String expected = plan.expectation().toString().equals(oomlab.scenario.Expectation.REPORT)
                 ? "recorded, no verdict expected" : "expected " + plan.expectation();
-        System.out.printf("[oomlab] %s: %s (%s), exit %d after %.1f s, peak %d / %d MB, %d samples at"
+        console.printf("[oomlab] %s: %s (%s), exit %d after %.1f s, peak %d / %d MB, %d samples at"
                         + " %.0f Hz (%s), CPU %.1f s, grew most: %s; judgement %s%n",
                 plan.displayName(), result.exit().verdict(), expected, result.container().exitCode(),
                 result.container().timeToExitMs() / 1000.0, result.memory().peakBytes() >> 20,
@@ -181,11 +191,11 @@ public final class Lab {
                 result.memory().sampler(), result.memory().cpuSeconds(),
                 result.nmt().grewMost() == null ? "-" : result.nmt().grewMost(),
                 result.judgement().passed() ? "passed" : "FAILED " + result.judgement().failed());
-        System.out.printf("[oomlab] %s: %s%n", plan.displayName(), result.diagnosis().summary());
+        console.printf("[oomlab] %s: %s%n", plan.displayName(), result.diagnosis().summary());
         LoadResult load = result.load();
         if (load != null && load.measured() != null) {
             LoadReport measured = load.measured();
-            System.out.printf("[oomlab] %s: load %s %.0f/s target, %.1f/s answered, %d errors, p50 %.1f ms, p99 %.1f ms"
+            console.printf("[oomlab] %s: load %s %.0f/s target, %.1f/s answered, %d errors, p50 %.1f ms, p99 %.1f ms"
                             + "%s%n", plan.displayName(), measured.protocol(), measured.targetRate(),
                     measured.achievedRate(), measured.errors(), measured.p50Ms(), measured.p99Ms(),
                     measured.completed() ? "" : " (" + load.ending() + ")");
@@ -240,7 +250,7 @@ public final class Lab {
     private Profiler profilerFor(Scenario scenario) {
         Profiler chosen = settings.profiler() != null ? settings.profiler() : scenario.profiler();
         if (chosen != Profiler.NONE && scenario.runsOwnImage()) {
-            System.out.printf("[oomlab] %s: profiler %s is not available for a program's own image; running without%n",
+            console.printf("[oomlab] %s: profiler %s is not available for a program's own image; running without%n",
                     scenario.name(), chosen);
             return Profiler.NONE;
         }

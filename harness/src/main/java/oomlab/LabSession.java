@@ -35,7 +35,8 @@ public final class LabSession {
      * @throws BadInput naming the file, line and field (or the setting) of the first mistake
      */
     public static LabSession open(Settings settings) {
-        return open(settings, Lab.dockerEngine(settings));
+        return open(settings, Lab.dockerEngine(settings, oomlab.console.Console.STANDARD_OUT),
+                oomlab.console.Console.STANDARD_OUT);
     }
 
     /**
@@ -43,9 +44,10 @@ public final class LabSession {
      *
      * @throws BadInput naming the file, line and field (or the setting) of the first mistake
      */
-    public static LabSession open(Settings settings, oomlab.container.ContainerEngine engine) {
+    public static LabSession open(Settings settings, oomlab.container.ContainerEngine engine,
+                                  oomlab.console.Console console) {
         try {
-            Lab lab = new Lab(settings, engine);
+            Lab lab = new Lab(settings, engine, console);
             List<RunPlan> plans = lab.selectedRuns();
             lab.resolvePrograms(plans); // a program Maven cannot resolve is a mistake of the file too
             // a JDK no image can be had for, a flag its JVM rejects: told now, not by a container 30 s later
@@ -119,8 +121,10 @@ public final class LabSession {
     public int close() {
         lab.sweepOwnLeftovers();
         try {
-            System.out.println();
-            int code = Rejudge.run(settings.resultsRoot(), settings.scenarioFile(), settings.baseline(), System.out);
+            StringBuilder table = new StringBuilder();
+            int code = Rejudge.run(settings.resultsRoot(), settings.scenarioFile(), settings.baseline(), table);
+            lab.console().println();
+            lab.console().printf("%s", table);
             return failedRuns > 0 && code == PASSED ? FAILED : code;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -45,7 +45,7 @@ public final class RightSizer {
                         if (formula[0] < 0 && result.diagnosis() != null) {
                             formula[0] = result.diagnosis().budget().budgetBytes();
                         }
-                        System.out.printf("[oomlab] right-sizing %s: %d MB -> %s%n", plan.displayName(), cap / MB,
+                        lab.console().printf("[oomlab] right-sizing %s: %d MB -> %s%n", plan.displayName(), cap / MB,
                                 result.exit().verdict());
                         peak = Math.max(peak, result.memory().peakBytes());
                         if (result.exit().verdict() != Verdict.SURVIVED) {

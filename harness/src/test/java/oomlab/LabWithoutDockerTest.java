@@ -40,6 +40,8 @@ class LabWithoutDockerTest {
     @TempDir
     Path dir;
 
+    private final KeptConsole console = new KeptConsole();
+
     private Settings settings(String... more) throws IOException {
         Path file = dir.resolve("scenarios.yaml");
         Files.writeString(file, SCENARIOS);
@@ -61,7 +63,7 @@ class LabWithoutDockerTest {
     @Test
     void aSessionRunsItsPlansInTheFilesOrderAndJudgesTheFolderAgainAtItsClose() throws IOException {
         ReplayEngine engine = byConfiguration();
-        LabSession session = LabSession.open(settings(), engine);
+        LabSession session = LabSession.open(settings(), engine, console);
 
         session.runAll();
 
@@ -72,6 +74,9 @@ class LabWithoutDockerTest {
         assertThat(session.close()).isEqualTo(LabSession.PASSED);
         assertThat(results.resolve("summary.json")).exists();
         assertThat(results.resolve("report.html")).exists();
+        assertThat(console.text()).contains("[oomlab] leak / c2: OOM_KILLED (expected OOM_KILLED or STALLED), exit 137")
+                .contains("[oomlab] leak / c1: SURVIVED (expected SURVIVED), exit 0")
+                .contains("2 run(s): 2 passed, 0 failed");
     }
 
     @Test
@@ -79,7 +84,7 @@ class LabWithoutDockerTest {
         // below 1,536 MB the service is killed, from there it survives: the answer must land in [1,536, 1,792)
         ReplayEngine engine = new ReplayEngine(dir.resolve("replays"),
                 spec -> spec.cap().bytes() < (1536L << 20) ? "c2-oom-killed" : "c1-survived");
-        LabSession session = LabSession.open(settings("config", "c1"), engine);
+        LabSession session = LabSession.open(settings("config", "c1"), engine, console);
         RunPlan c1 = session.plans().get(0);
 
         SizingResult sized = RightSizer.search(session.lab(), c1, dir.resolve("results"));
@@ -89,13 +94,15 @@ class LabWithoutDockerTest {
         List<Long> caps = engine.asked().stream().map(spec -> spec.cap().bytes() >> 20).toList();
         assertThat(caps).hasSizeGreaterThan(2).contains(sized.search().smallestSurvivingBytes() >> 20);
         assertThat(sized.runs()).isEqualTo(caps.size());
+        assertThat(console.text()).contains("[oomlab] right-sizing leak / c1: " + (sized.search().smallestSurvivingBytes()
+                >> 20) + " MB -> SURVIVED");
     }
 
     @Test
     void theCureSearchInterleavesTheOriginalAndItsCandidatesRoundByRound() throws IOException {
         ReplayEngine engine = byConfiguration();
         LabSession session = LabSession.open(settings("config", "c2", "oomlab.search", "cure",
-                "oomlab.cure.repeats", "3"), engine);
+                "oomlab.cure.repeats", "3"), engine, console);
         RunPlan c2 = session.plans().get(0);
         RunResult first = session.run(c2);
         assertThat(first.exit().verdict()).isEqualTo(Verdict.OOM_KILLED);
@@ -115,5 +122,7 @@ class LabWithoutDockerTest {
                 .as("round 3's candidates").hasSize(3);
         assertThat(answer.runs()).isEqualTo(labels.size() - 1); // the first run was made before the search
         assertThat(answer.original()).hasSize(3);
+        assertThat(console.text()).contains("[oomlab] cures for leak / c2 (OOM_KILLED): 3 candidate(s) from its diagnosis")
+                .contains("[oomlab] cure cure-c1, round 3 of 3: SURVIVED");
     }
 }

@@ -70,7 +70,7 @@ class ScenarioMatrixTest {
             RunResult result = session.run(plan);
             if (SETTINGS.searchCure() && CureSearch.wantsCure(result)) { // -Doomlab.search=cure: then its cures
                 CURES.add(CureSearch.search(session, plan, result));
-                CureSearch.report(SETTINGS, CURES);
+                CureSearch.report(session, CURES);
             }
             java.nio.file.Path written = SETTINGS.resultsRoot().resolve(result.run().scenario())
                     .resolve(result.run().runName()).resolve(oomlab.layout.RunFiles.RESULT);

@@ -48,8 +48,11 @@ public final class ContainerRun {
     private boolean dockerStatsWanted;
     private RunCompanion companion;
 
+    private final oomlab.console.Console console;
+
     public ContainerRun(String label, LabContainer container, MemorySize cap, Duration timeout, Path outputDir,
-                        SampleLog samples) {
+                        SampleLog samples, oomlab.console.Console console) {
+        this.console = console;
         this.label = label;
         this.container = container;
         this.cap = cap;
@@ -125,20 +128,20 @@ public final class ContainerRun {
                 }
                 boolean stoppedAfterLoad = false;
                 if (!ended && companion != null && companion.finished() && isRunning()) {
-                    System.out.printf("[oomlab] %s: alive when its load ended; stopping it%n", label);
+                    console.printf("[oomlab] %s: alive when its load ended; stopping it%n", label);
                     container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(10).exec();
                     stoppedAfterLoad = true;
                     ended = true;
                 }
                 boolean interrupted = !ended && Interruption.requested();
                 if (interrupted) {
-                    System.out.printf("[oomlab] %s: interrupted; killing the container%n", label);
+                    console.printf("[oomlab] %s: interrupted; killing the container%n", label);
                     killQuietly();
                     ended = true;
                 }
                 boolean timedOut = !ended;
                 if (timedOut) {
-                    System.out.printf("[oomlab] %s: still running after %ds, killing it (TIMEOUT)%n",
+                    console.printf("[oomlab] %s: still running after %ds, killing it (TIMEOUT)%n",
                             label, timeout.toSeconds());
                     container.getDockerClient().killContainerCmd(container.getContainerId()).exec();
                     waitForExit(timeout);
@@ -228,7 +231,7 @@ public final class ContainerRun {
         HostSampler chosen = dockerStatsWanted ? null : CgroupSampler.start(cgroups, pid == null ? 0 : pid,
                 info.getId(), samples, startedAt, CGROUP_SAMPLE_INTERVAL_MS).orElse(null);
         if (chosen == null) {
-            System.out.printf("[oomlab] %s: %s%n", label, dockerStatsWanted
+            console.printf("[oomlab] %s: %s%n", label, dockerStatsWanted
                     ? "sampling through Docker stats (-Doomlab.sampler=docker-stats)"
                     : "container cgroup not visible from this host; "
                             + "falling back to Docker stats (1 sample/s, peaks may be missed)");
@@ -287,7 +290,7 @@ public final class ContainerRun {
         InspectContainerResponse start = startInfo.get();
         long pid = start == null || start.getState().getPidLong() == null ? 0 : start.getState().getPidLong();
         boolean stopped = EngineCheck.killContainerProcess(pid, container.getContainerId());
-        System.out.printf("[oomlab] %s: the Docker engine stopped answering (%s); %s%n", label, engineLost.get(),
+        console.printf("[oomlab] %s: the Docker engine stopped answering (%s); %s%n", label, engineLost.get(),
                 stopped ? "the container's JVM (host pid " + pid + ") was stopped by the lab, its curve kept"
                         : "the container's JVM could not be stopped from here (pid " + pid + " not visible)");
         return new ContainerOutcome(container.getContainerId(), pid,
@@ -299,7 +302,7 @@ public final class ContainerRun {
     private void printProgress(long elapsedSeconds) {
         Sample last = samples.last();
         String memory = last == null ? "?" : Long.toString(last.cgroupBytes() >> 20);
-        System.out.printf("[oomlab] %s  %3ds  %s / %d MB (peak %d MB)%n",
+        console.printf("[oomlab] %s  %3ds  %s / %d MB (peak %d MB)%n",
                 label, elapsedSeconds, memory, cap.megabytes(), samples.peakBytes() >> 20);
     }
 

@@ -30,6 +30,7 @@ public final class DockerEngine implements ContainerEngine {
     private final Invocation invocation;
     private final ImageSettings imageSettings;
     private final String environment;
+    private final oomlab.console.Console console;
     private final boolean sweepLeftoversFirst;
     private final ContainerRunner runner;
     private LabImages images;
@@ -38,30 +39,32 @@ public final class DockerEngine implements ContainerEngine {
      * @param sweepLeftoversFirst remove what earlier lab runs left (Ryuk is off, so nothing else will)
      * @param dockerStatsSampler  sample through Docker's stats API even where the cgroup is visible
      * @param environment         the Testcontainers settings in force, said once when Docker is first touched
+     * @param console             where the runs' progress and the images' making are said
      */
     public DockerEngine(Invocation invocation, ImageSettings imageSettings, boolean sweepLeftoversFirst,
-                        boolean dockerStatsSampler, String environment) {
+                        boolean dockerStatsSampler, String environment, oomlab.console.Console console) {
+        this.console = console;
         this.invocation = invocation;
         this.environment = environment;
         this.imageSettings = imageSettings;
         this.sweepLeftoversFirst = sweepLeftoversFirst;
-        this.runner = new TestcontainersRunner(invocation, dockerStatsSampler);
+        this.runner = new TestcontainersRunner(invocation, dockerStatsSampler, console);
     }
 
     @Override
     public synchronized String workloadImage(int jdk) {
         if (images == null) {
-            System.out.println("[oomlab] Docker: " + environment);
+            console.println("[oomlab] Docker: " + environment);
             long start = System.nanoTime();
             var docker = DockerClientFactory.instance().client();
             if (sweepLeftoversFirst) {
-                LeftoverSweeper.sweep(docker);
+                LeftoverSweeper.sweep(docker, console);
             }
-            System.out.printf("[oomlab] Docker engine ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            console.printf("[oomlab] Docker engine ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
             Path dockerfiles = Files.isDirectory(imageSettings.dockerfiles()) ? imageSettings.dockerfiles()
                     : LabImages.dockerfilesFromTheJar(imageSettings.cacheRoot().resolve("oomlab-dockerfiles"));
             images = new LabImages(docker, dockerfiles, imageSettings.workloadsJar(), imageSettings.imageParts(),
-                    imageSettings.registryReachable(), imageSettings.baseImages(), imageSettings.jdkHomes());
+                    imageSettings.registryReachable(), imageSettings.baseImages(), imageSettings.jdkHomes(), console);
         }
         return images.workloadImage(jdk);
     }
@@ -78,7 +81,7 @@ public final class DockerEngine implements ContainerEngine {
 
     @Override
     public void sweepOwn() {
-        LeftoverSweeper.sweepOwn(DockerClientFactory.instance().client(), invocation);
+        LeftoverSweeper.sweepOwn(DockerClientFactory.instance().client(), invocation, console);
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class LabImages {
     private final Map<Integer, String> chosenBaseImages;
     private final Map<Integer, Path> chosenJdkHomes;
     private final Map<Integer, String> workloadImages = new HashMap<>();
+    private final oomlab.console.Console console;
 
     /**
      * @param chosenBaseImages a JDK base image of the user's per JDK major version (-Doomlab.baseImage.N)
@@ -50,7 +51,8 @@ public final class LabImages {
      */
     public LabImages(DockerClient docker, Path dockerfiles, Path workloadsJar, Path imageParts,
                      boolean registryReachable, Map<Integer, String> chosenBaseImages,
-                     Map<Integer, Path> chosenJdkHomes) {
+                     Map<Integer, Path> chosenJdkHomes, oomlab.console.Console console) {
+        this.console = console;
         this.docker = docker;
         this.dockerfiles = dockerfiles;
         this.workloadsJar = workloadsJar;
@@ -103,7 +105,7 @@ public final class LabImages {
                 .withFileFromPath(".", context)
                 .withBuildArg("BASE_IMAGE", base)
                 .get();
-        System.out.printf("[oomlab] built %s on %s in %.1f s%n", tag, base, (System.nanoTime() - start) / 1e9);
+        console.printf("[oomlab] built %s on %s in %.1f s%n", tag, base, (System.nanoTime() - start) / 1e9);
         removeOlder("oomlab/workloads", "oomlab/workloads:jdk" + jdk + "-", tag);
         if (base.startsWith(OFFLINE_BASE_REPOSITORY + ":")) { // after the workload images that were built on them
             removeOlder(OFFLINE_BASE_REPOSITORY, OFFLINE_BASE_REPOSITORY + ":" + jdk + "-local-", base);
@@ -200,13 +202,13 @@ public final class LabImages {
         if (chosen != null) {
             // yours, from your registry: pulled when it is not here yet (a CI machine starts with none)
             if (!exists(chosen)) {
-                System.out.printf("[oomlab] pulling the base image %s (-Doomlab.baseImage.%d) ...%n", chosen, jdk);
+                console.printf("[oomlab] pulling the base image %s (-Doomlab.baseImage.%d) ...%n", chosen, jdk);
                 long start = System.nanoTime();
                 if (!pulled(chosen)) {
                     throw new IllegalStateException("-Doomlab.baseImage." + jdk + "=" + chosen + ": not on this"
                             + " machine and it could not be pulled (is the registry reachable, and the name right?)");
                 }
-                System.out.printf("[oomlab] pulled %s in %.1f s%n", chosen, (System.nanoTime() - start) / 1e9);
+                console.printf("[oomlab] pulled %s in %.1f s%n", chosen, (System.nanoTime() - start) / 1e9);
             }
             return chosen;
         }
@@ -226,10 +228,10 @@ public final class LabImages {
         if (exists(tag)) {
             return tag;
         }
-        System.out.printf("[oomlab] no registry: building base image %s from %s ...%n", tag, jdkHome);
+        console.printf("[oomlab] no registry: building base image %s from %s ...%n", tag, jdkHome);
         long start = System.nanoTime();
         run(List.of("bash", script.toString(), jdkHome.toString(), tag));
-        System.out.printf("[oomlab] built %s in %.1f s%n", tag, (System.nanoTime() - start) / 1e9);
+        console.printf("[oomlab] built %s in %.1f s%n", tag, (System.nanoTime() - start) / 1e9);
         return tag;
     }
 
@@ -290,12 +292,12 @@ public final class LabImages {
                 }
             }).awaitCompletion(10, TimeUnit.MINUTES);
             if (failed.get() != null) {
-                System.out.printf("[oomlab] could not pull %s (%s)%n", image, failed.get().getMessage().strip());
+                console.printf("[oomlab] could not pull %s (%s)%n", image, failed.get().getMessage().strip());
                 return false;
             }
             return exists(image);
         } catch (RuntimeException e) {
-            System.out.printf("[oomlab] could not pull %s (%s)%n", image, e.getMessage());
+            console.printf("[oomlab] could not pull %s (%s)%n", image, e.getMessage());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -303,12 +305,12 @@ public final class LabImages {
         }
     }
 
-    private static void run(List<String> command) {
+    private void run(List<String> command) {
         ProcessResult result = ProcessRunner.run(command, Settings.BASE_IMAGE_BUILD_TIMEOUT);
         if (!result.succeeded()) {
             throw new IllegalStateException("building a base image failed: " + result.describe());
         }
-        result.output().lines().forEach(line -> System.out.println("[oomlab]   " + line));
+        result.output().lines().forEach(line -> console.println("[oomlab]   " + line));
     }
 
     private static String hash(List<Path> files, String extra) {

@@ -15,7 +15,7 @@ public final class LeftoverSweeper {
     private LeftoverSweeper() {
     }
 
-    public static int sweep(DockerClient docker) {
+    public static int sweep(DockerClient docker, oomlab.console.Console console) {
         List<Container> labelled = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(LabContainer.LABEL, "true")).exec();
         int removed = 0;
@@ -29,10 +29,10 @@ public final class LeftoverSweeper {
             removed++;
         }
         if (removed > 0) {
-            System.out.printf("[oomlab] removed %d container(s) left over by an invocation that is gone%n", removed);
+            console.printf("[oomlab] removed %d container(s) left over by an invocation that is gone%n", removed);
         }
         if (others > 0) {
-            System.out.printf("[oomlab] %d container(s) of another invocation still running here: left alone%n",
+            console.printf("[oomlab] %d container(s) of another invocation still running here: left alone%n",
                     others);
         }
         return removed;
@@ -42,7 +42,7 @@ public final class LeftoverSweeper {
      * This invocation's own containers that are no longer running: left when the engine stopped answering in the
      * middle of a run (the lab could not remove the container then), removed as soon as an engine answers again.
      */
-    public static int sweepOwn(DockerClient docker, Invocation invocation) {
+    public static int sweepOwn(DockerClient docker, Invocation invocation, oomlab.console.Console console) {
         List<Container> ours = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(invocation.labels()).exec();
         int removed = 0;
@@ -53,7 +53,7 @@ public final class LeftoverSweeper {
             }
         }
         if (removed > 0) {
-            System.out.printf("[oomlab] removed %d container(s) of this invocation left when the engine stopped"
+            console.printf("[oomlab] removed %d container(s) of this invocation left when the engine stopped"
                     + " answering%n", removed);
         }
         return removed;

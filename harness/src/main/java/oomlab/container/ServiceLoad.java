@@ -48,11 +48,13 @@ public final class ServiceLoad implements RunCompanion {
     private volatile boolean gaveUp;
     private volatile LoadOutcome outcome;
     private final LoadEnd loadEnd;
+    private final oomlab.console.Console console;
     private long startedAtEpochMs;
     private long nextAskNanos;
 
     public ServiceLoad(Load load, String generatorImage, Invocation owner, Duration timeout, Path runDir, String label,
-                       LoadEnd loadEnd) {
+                       LoadEnd loadEnd, oomlab.console.Console console) {
+        this.console = console;
         this.load = load;
         this.loadEnd = load.untilSteady() == null ? LoadEnd.NEVER : loadEnd;
         this.generatorImage = generatorImage;
@@ -77,12 +79,12 @@ public final class ServiceLoad implements RunCompanion {
         if (!ready) {
             gaveUp = service.isRunning(); // never listened, yet alive: end the run, the judgement says why
             if (gaveUp) {
-                System.out.printf("[oomlab] %s: port %d did not listen within %d s; no load sent%n", label,
+                console.printf("[oomlab] %s: port %d did not listen within %d s; no load sent%n", label,
                         load.port(), load.readyOrDefault());
             }
             return;
         }
-        System.out.printf("[oomlab] %s: port %d listening after %.1f s; %s load at %d/s for %s (+%d s warm-up)"
+        console.printf("[oomlab] %s: port %d listening after %.1f s; %s load at %d/s for %s (+%d s warm-up)"
                         + " through %s; the service's %s%n", label, load.port(), readyAfterMs / 1000.0,
                 load.protocolOrDefault(), load.rateOrDefault(), load.untilSteady() == null
                         ? load.durationOrDefault() + " s"
@@ -111,7 +113,7 @@ public final class ServiceLoad implements RunCompanion {
             Optional<String> known = loadEnd.reached(runDir, startedAtEpochMs, outcome.readyAfterMs());
             if (known.isPresent()) {
                 outcome = outcome.endedEarly(known.get());
-                System.out.printf("[oomlab] %s: load ended, its answer known: %s%n", label, known.get());
+                console.printf("[oomlab] %s: load ended, its answer known: %s%n", label, known.get());
                 // SIGTERM: the generator prints what it measured, as when the service dies first
                 running.getDockerClient().stopContainerCmd(running.getContainerId())
                         .withTimeout((int) STOP_GRACE.toSeconds()).exec();

@@ -15,7 +15,10 @@ public final class TestcontainersRunner implements ContainerRunner {
      * @param invocation         whose runs these are (in every container's labels)
      * @param dockerStatsSampler sample through Docker's stats API even where the cgroup is visible
      */
-    public TestcontainersRunner(Invocation invocation, boolean dockerStatsSampler) {
+    private final oomlab.console.Console console;
+
+    public TestcontainersRunner(Invocation invocation, boolean dockerStatsSampler, oomlab.console.Console console) {
+        this.console = console;
         this.invocation = invocation;
         this.dockerStatsSampler = dockerStatsSampler;
     }
@@ -24,10 +27,10 @@ public final class TestcontainersRunner implements ContainerRunner {
     public RawRun run(ContainerSpec spec, LoadEnd loadEnd) {
         RunFiles files = new RunFiles(spec.outputDir());
         ServiceLoad load = spec.load() == null ? null : new ServiceLoad(spec.load(), spec.loadImage(), invocation,
-                spec.timeout(), spec.outputDir(), spec.label(), loadEnd);
+                spec.timeout(), spec.outputDir(), spec.label(), loadEnd, console);
         try (SampleLog samples = new SampleLog(files.file(RunFiles.SAMPLES), spec.cap().bytes())) {
             ContainerRun run = new ContainerRun(spec.label(), container(spec), spec.cap(), spec.timeout(),
-                    spec.outputDir(), samples)
+                    spec.outputDir(), samples, console)
                     .withDockerStatsSampler(dockerStatsSampler)
                     .withCompanion(load);
             ContainerOutcome outcome = run.execute();
@@ -38,7 +41,7 @@ public final class TestcontainersRunner implements ContainerRunner {
             long kernelMs = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - kernelStart);
             long enclosing = run.enclosingOomKills();
             if (samples.maxOomKills() == 0 && outcome.exitCode() == ExitEvidence.SIGKILL_EXIT && enclosing > 0) {
-                System.out.printf("[oomlab] the container's cgroup went before a sample saw its oom_kill; its"
+                console.printf("[oomlab] the container's cgroup went before a sample saw its oom_kill; its"
                         + " enclosing cgroup counted %d during the run%n", enclosing);
             }
             return new RawRun(outcome, run.samplerSource(), run.samplerCpuMs(), run.recordedPeakBytes(), enclosing,

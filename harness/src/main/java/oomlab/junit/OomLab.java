@@ -35,14 +35,17 @@ public final class OomLab {
 
     /** Where the runs happen, for every call of this lab: its images are made once, for the first run. */
     private final oomlab.container.ContainerEngine engine;
+    private final oomlab.console.Console console;
 
     OomLab(Settings base) {
-        this(base, oomlab.Lab.dockerEngine(base));
+        this(base, oomlab.Lab.dockerEngine(base, oomlab.console.Console.STANDARD_OUT),
+                oomlab.console.Console.STANDARD_OUT);
     }
 
-    /** The lab over another engine: the tests' replay of recorded runs. */
-    OomLab(Settings base, oomlab.container.ContainerEngine engine) {
+    /** The lab over another engine and console: the tests' replay of recorded runs. */
+    OomLab(Settings base, oomlab.container.ContainerEngine engine, oomlab.console.Console console) {
         this.base = base;
+        this.console = console;
         this.engine = engine;
         this.scenarios = base.resultsRoot().resolveSibling("oomlab-scenarios");
     }
@@ -96,7 +99,7 @@ public final class OomLab {
         }
         CureAnswer answer = CureSearch.search(session, plan, first);
         cureAnswers.add(answer);
-        CureSearch.report(session.settings(), List.copyOf(cureAnswers)); // cures.json keeps every search's answer
+        CureSearch.report(session, List.copyOf(cureAnswers)); // cures.json keeps every search's answer
         return Optional.of(answer);
     }
 
@@ -112,7 +115,7 @@ public final class OomLab {
     private LabSession open(Path scenarioFile, String scenario, String config) {
         Settings settings = base.withScenarioFile(scenarioFile)
                 .withSelection(Selection.ALL.scenarios(scenario).configs(config));
-        LabSession session = LabSession.open(settings, engine); // a mistake: LabSession.BadInput, one line, no container
+        LabSession session = LabSession.open(settings, engine, console); // a mistake: LabSession.BadInput, one line, no container
         if (session.plans().isEmpty()) {
             throw new IllegalArgumentException(scenarioFile + ": no run of scenario '" + scenario + "' under '" + config
                     + "' (is the configuration under the scenario's expect, and its JDK one the scenario runs?)");

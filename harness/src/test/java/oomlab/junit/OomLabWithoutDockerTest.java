@@ -26,7 +26,8 @@ class OomLabWithoutDockerTest {
         properties.setProperty("oomlab.results", dir.resolve("results").toString());
         ReplayEngine engine = new ReplayEngine(dir.resolve("replays"),
                 spec -> spec.label().endsWith("/ c2") ? "c2-oom-killed" : "c1-survived");
-        OomLab lab = new OomLab(Settings.from(properties, Map.of()), engine);
+        oomlab.KeptConsole console = new oomlab.KeptConsole();
+        OomLab lab = new OomLab(Settings.from(properties, Map.of()), engine, console);
         LabScenario leak = LabScenario.named("leak").workload("jit-churn")
                 .args("--classes=150", "--blocks=100", "--calls=1000", "--threads=16", "--waves=2")
                 .memory("2g").heap("768m").timeoutSeconds(120).configurations("c2", "c1");
@@ -41,6 +42,8 @@ class OomLabWithoutDockerTest {
                 .hasMessageContaining("compiler arenas");
         assertThatThrownBy(() -> assertThat(c1).peakAtMost(0.5)).hasMessageContaining("leak / c1");
         org.assertj.core.api.Assertions.assertThat(engine.labels()).containsExactly("leak / c2", "leak / c1");
+        org.assertj.core.api.Assertions.assertThat(console.text())
+                .contains("[oomlab] leak / c1: SURVIVED (recorded, no verdict expected)");
         org.assertj.core.api.Assertions.assertThat(c2.folder().resolve("result.json")).exists();
         Path report = lab.writeReport();
         org.assertj.core.api.Assertions.assertThat(report).exists();
