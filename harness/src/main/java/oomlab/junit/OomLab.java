@@ -71,10 +71,75 @@ public final class OomLab {
 
     /** One configuration of a scenario in a scenario file of the project's own (e.g. src/test/resources). */
     public LabRun run(Path scenarioFile, String scenario, String config) {
+        return run(scenarioFile, scenario, config, 0);
+    }
+
+    /** One run of a configuration, as the {@code repeat}-th of its kind (0: the only one; its folder c2-r2, ...). */
+    private LabRun run(Path scenarioFile, String scenario, String config, int repeat) {
         LabSession session = open(scenarioFile, scenario, config);
         RunPlan plan = session.plans().get(0);
-        RunResult result = session.run(plan);
+        RunResult result = session.run(repeat == 0 ? plan : plan.repeated(repeat));
         return new LabRun(result, folderOf(result));
+    }
+
+    /**
+     * What {@code candidate} costs against {@code baseline} once both are steady: their steady CPU per 1,000 requests
+     * (result.json load.steady), measured in {@code rounds} interleaved rounds (baseline, candidate, baseline, ...:
+     * a drift of a shared machine lands on both) and given as the cure search gives its prices — the geometric mean
+     * of the rounds' ratios with its 95% interval ({@link oomlab.cure.Ratio#describe()}: "1.79x [1.32-2.43]"). A
+     * round where either never got steady is left out, and said; with none left, it fails saying why.
+     */
+    public SteadyComparison compareSteadyCpu(LabScenario scenario, String candidate, String baseline, int rounds) {
+        Path file = write(scenario);
+        List<double[]> pairs = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        List<LabRun> runs = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            LabRun base = run(file, scenario.name(), baseline, round);
+            LabRun other = run(file, scenario.name(), candidate, round);
+            runs.add(base);
+            runs.add(other);
+            oomlab.analysis.SteadyState baseSteady = steadyOf(base);
+            oomlab.analysis.SteadyState otherSteady = steadyOf(other);
+            if (baseSteady != null && baseSteady.steady() && otherSteady != null && otherSteady.steady()) {
+                pairs.add(new double[] {otherSteady.cpuMsPer1000(), baseSteady.cpuMsPer1000()});
+            } else {
+                leftOut.add("round " + round + ": " + (baseSteady == null || !baseSteady.steady()
+                        ? baseline + " " + why(baseSteady) : candidate + " " + why(otherSteady)));
+            }
+        }
+        oomlab.cure.Ratio ratio = oomlab.cure.Ratio.ofPairs(pairs);
+        if (ratio == null) {
+            throw new AssertionError("no round measured both " + candidate + " and " + baseline + " steady: "
+                    + String.join("; ", leftOut));
+        }
+        SteadyComparison comparison = new SteadyComparison(candidate, baseline, ratio, leftOut, runs);
+        console.println("[oomlab] " + scenario.name() + ": " + comparison.describe());
+        return comparison;
+    }
+
+    /**
+     * Steady CPU of one configuration against another, from interleaved rounds.
+     *
+     * @param ratio   candidate ÷ baseline, steady CPU per 1,000 requests, with its interval
+     * @param leftOut the rounds left out, each with why (never steady, in the JVM's words)
+     * @param runs    every run made, in order
+     */
+    public record SteadyComparison(String candidate, String baseline, oomlab.cure.Ratio ratio, List<String> leftOut,
+                                   List<LabRun> runs) {
+        /** e.g. "c1 ÷ c2, steady CPU per 1,000 requests: 1.79x [1.32-2.43] over 3 rounds". */
+        public String describe() {
+            return candidate + " ÷ " + baseline + ", steady CPU per 1,000 requests: " + ratio.describe() + " over "
+                    + ratio.pairs() + " round(s)" + (leftOut.isEmpty() ? "" : "; left out: " + String.join("; ", leftOut));
+        }
+    }
+
+    private static oomlab.analysis.SteadyState steadyOf(LabRun run) {
+        return run.result().load() == null ? null : run.result().load().steady();
+    }
+
+    private static String why(oomlab.analysis.SteadyState steady) {
+        return steady == null ? "had no load to be steady under" : steady.why();
     }
 
     /**

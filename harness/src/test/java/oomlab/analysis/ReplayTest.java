@@ -40,7 +40,8 @@ class ReplayTest {
             new Object[] {"jdk25-memlimit", Verdict.OOM_KILLED},
             new Object[] {"deopt-storm", Verdict.SURVIVED},
             new Object[] {"nativemem-allocations", Verdict.OOM_KILLED},
-            new Object[] {"incident-c2-jdk17", Verdict.OOM_KILLED});
+            new Object[] {"incident-c2-jdk17", Verdict.OOM_KILLED},
+            new Object[] {"user-service-until-steady", Verdict.SURVIVED});
 
     static Stream<Object[]> fixtures() {
         return FIXTURES.stream();
@@ -107,6 +108,25 @@ class ReplayTest {
                 .filter(e -> List.of("1", "2", "3").contains(e.getKey())).mapToLong(java.util.Map.Entry::getValue).sum();
         // (CITime counts the finished ones: a C1 compilation or two may still be running when the JVM exits)
         assertThat(c1 - storm.jit().compiledMethods().get("C1")).isBetween(0L, 2L);
+    }
+
+    /**
+     * A program of the user's under load (the Spring Boot example's fat jar, C1, 400 requests/s, until steady): its
+     * windows, where it settled and why, the heap after GC, and the load the lab ended once its answer was known.
+     */
+    @Test
+    void aUsersServiceUnderLoadHasItsWindowsAndItsSteadyCost() throws IOException {
+        RunResult quotes = replay(unpack("user-service-until-steady"));
+        oomlab.analysis.SteadyState steady = quotes.load().steady();
+        assertThat(quotes.run().program()).contains("spring-quotes-1.0.jar");
+        assertThat(steady.windows()).hasSizeGreaterThanOrEqualTo(6)
+                .allMatch(w -> w.answered() > 1900 && w.cpuMsPer1000() != null && w.heapAfterGcMb() != null);
+        assertThat(steady.steadyFromS()).isBetween(5.0, 20.0);
+        assertThat(steady.cpuMsPer1000()).isBetween(500.0, 1000.0);
+        assertThat(steady.why()).startsWith("steady from 8 s: 3 windows of 5 s in a row with at most 2 tier-4");
+        assertThat(steady.memory().settled()).isTrue();
+        assertThat(quotes.load().run().endedEarly()).startsWith("steady from 8 s, 30 s of steady windows counted");
+        assertThat(quotes.load().ending()).isEqualTo("ended once steady");
     }
 
     /** Every part of result.json with values somewhere among the fixtures: a renamed field shows in a diff here. */
