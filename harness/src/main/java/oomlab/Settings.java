@@ -108,13 +108,19 @@ public record Settings(
         return from(System.getProperties(), System.getenv());
     }
 
+    /**
+     * The settings in layers: the defaults ({@link #defaults()}), then what the properties and the environment say
+     * (only what they set), then what a caller sets on the result ({@link #toBuilder()}).
+     */
     public static Settings from(Properties properties, Map<String, String> env) {
+        Builder settings = defaults().toBuilder();
         String sampler = properties.getProperty("oomlab.sampler", SAMPLER_CGROUP).trim();
         if (!sampler.equals(SAMPLER_CGROUP) && !sampler.equals(SAMPLER_DOCKER_STATS)) {
             throw new IllegalArgumentException("-Doomlab.sampler=" + sampler + " is not known: use " + SAMPLER_CGROUP
                     + " (the default: the container's cgroup, 40 samples/s, Docker stats where it is not visible) or "
                     + SAMPLER_DOCKER_STATS);
         }
+        settings.dockerStatsSampler(sampler.equals(SAMPLER_DOCKER_STATS));
         Map<Integer, String> baseImages = new TreeMap<>();
         Map<Integer, Path> jdkHomes = new TreeMap<>();
         for (String name : properties.stringPropertyNames()) {
@@ -128,27 +134,40 @@ public record Settings(
                 jdkHomes.put(jdkOf(name), Path.of(value));
             }
         }
-        return new Settings(
-                Path.of(properties.getProperty("oomlab.scenarios", "scenarios.yaml")),
-                Path.of(properties.getProperty("oomlab.dockerfiles", "dockerfiles")),
-                Path.of(properties.getProperty("oomlab.imageParts", "target/image-parts")),
-                Path.of(properties.getProperty("oomlab.results", "target/oomlab")),
-                Selection.ALL.scenarios(properties.getProperty("scenario")).configs(properties.getProperty("config"))
-                        .jdks(properties.getProperty("jdk")).shard(Shard.parse(properties.getProperty("oomlab.shard")))
-                        .repeat(repeat(properties.getProperty("oomlab.repeat")))
-                        .reportRuns("true".equals(properties.getProperty("oomlab.reports", "false").trim())),
-                !"false".equals(properties.getProperty("oomlab.registryReachable")),
-                sampler.equals(SAMPLER_DOCKER_STATS),
-                baseImages,
-                jdkHomes,
-                Boolean.parseBoolean(env.get("TESTCONTAINERS_RYUK_DISABLED")),
-                env.getOrDefault("TESTCONTAINERS_HOST_OVERRIDE", ""),
-                blank(properties.getProperty("oomlab.profiler")) ? null
-                        : Profiler.parse(properties.getProperty("oomlab.profiler")),
-                blank(properties.getProperty("oomlab.baseline")) ? null : Path.of(properties.getProperty("oomlab.baseline")),
-                !"false".equals(properties.getProperty("oomlab.probe", "true").trim()),
-                search(properties.getProperty("oomlab.search"), properties.getProperty("oomlab.cure.repeats")),
-                timeoutFactor(properties.getProperty("oomlab.timeoutFactor")));
+        settings.baseImages(baseImages).jdkHomes(jdkHomes);
+        set(properties, "oomlab.scenarios", value -> settings.scenarioFile(Path.of(value)));
+        set(properties, "oomlab.dockerfiles", value -> settings.dockerfiles(Path.of(value)));
+        set(properties, "oomlab.imageParts", value -> settings.imageParts(Path.of(value)));
+        set(properties, "oomlab.results", value -> settings.resultsRoot(Path.of(value)));
+        settings.selection(Selection.ALL.scenarios(properties.getProperty("scenario"))
+                .configs(properties.getProperty("config")).jdks(properties.getProperty("jdk"))
+                .shard(Shard.parse(properties.getProperty("oomlab.shard")))
+                .repeat(repeat(properties.getProperty("oomlab.repeat")))
+                .reportRuns("true".equals(properties.getProperty("oomlab.reports", "false").trim())));
+        set(properties, "oomlab.registryReachable", value -> settings.registryReachable(!"false".equals(value)));
+        settings.ryukDisabled(Boolean.parseBoolean(env.get("TESTCONTAINERS_RYUK_DISABLED")));
+        settings.hostOverride(env.getOrDefault("TESTCONTAINERS_HOST_OVERRIDE", ""));
+        set(properties, "oomlab.profiler", value -> settings.profiler(Profiler.parse(value)));
+        set(properties, "oomlab.baseline", value -> settings.baseline(Path.of(value)));
+        set(properties, "oomlab.probe", value -> settings.probe(!"false".equals(value)));
+        settings.search(search(properties.getProperty("oomlab.search"), properties.getProperty("oomlab.cure.repeats")));
+        settings.timeoutFactor(timeoutFactor(properties.getProperty("oomlab.timeoutFactor")));
+        return settings.build();
+    }
+
+    /** What a setting left unset is: each default, in one place. */
+    public static Settings defaults() {
+        return new Settings(Path.of("scenarios.yaml"), Path.of("dockerfiles"), Path.of("target/image-parts"),
+                Path.of("target/oomlab"), Selection.ALL.reportRuns(false), true, false, Map.of(), Map.of(), false, "",
+                null, null, true, new Search(Search.Kind.NONE, Search.DEFAULT_REPEATS), 1);
+    }
+
+    /** A property that is given (not blank), trimmed, to its setter. */
+    private static void set(Properties properties, String name, java.util.function.Consumer<String> setter) {
+        String value = properties.getProperty(name);
+        if (!blank(value)) {
+            setter.accept(value.trim());
+        }
     }
 
     private static double timeoutFactor(String value) {
@@ -244,27 +263,152 @@ public record Settings(
     }
 
     public Settings withBaseline(Path folder) {
-        return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, folder, probe, search, timeoutFactor);
+        return toBuilder().baseline(folder).build();
     }
 
     public Settings withProbe(boolean on) {
-        return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, on, search, timeoutFactor);
+        return toBuilder().probe(on).build();
     }
 
     public Settings withResultsRoot(Path root) {
-        return new Settings(scenarioFile, dockerfiles, imageParts, root, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, search, timeoutFactor);
+        return toBuilder().resultsRoot(root).build();
     }
 
     public Settings withSelection(Selection chosen) {
-        return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, chosen, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, search, timeoutFactor);
+        return toBuilder().selection(chosen).build();
     }
 
     public Settings withScenarioFile(Path file) {
-        return new Settings(file, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
-                dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe, search, timeoutFactor);
+        return toBuilder().scenarioFile(file).build();
+    }
+
+    /** These settings, to change some by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Settings set by name, each from what they were. */
+    public static final class Builder {
+        private Path scenarioFile;
+        private Path dockerfiles;
+        private Path imageParts;
+        private Path resultsRoot;
+        private Selection selection;
+        private boolean registryReachable;
+        private boolean dockerStatsSampler;
+        private Map<Integer, String> baseImages;
+        private Map<Integer, Path> jdkHomes;
+        private boolean ryukDisabled;
+        private String hostOverride;
+        private Profiler profiler;
+        private Path baseline;
+        private boolean probe;
+        private Search search;
+        private double timeoutFactor;
+
+        private Builder(Settings from) {
+            scenarioFile = from.scenarioFile;
+            dockerfiles = from.dockerfiles;
+            imageParts = from.imageParts;
+            resultsRoot = from.resultsRoot;
+            selection = from.selection;
+            registryReachable = from.registryReachable;
+            dockerStatsSampler = from.dockerStatsSampler;
+            baseImages = from.baseImages;
+            jdkHomes = from.jdkHomes;
+            ryukDisabled = from.ryukDisabled;
+            hostOverride = from.hostOverride;
+            profiler = from.profiler;
+            baseline = from.baseline;
+            probe = from.probe;
+            search = from.search;
+            timeoutFactor = from.timeoutFactor;
+        }
+
+        public Builder scenarioFile(Path value) {
+            scenarioFile = value;
+            return this;
+        }
+
+        public Builder dockerfiles(Path value) {
+            dockerfiles = value;
+            return this;
+        }
+
+        public Builder imageParts(Path value) {
+            imageParts = value;
+            return this;
+        }
+
+        public Builder resultsRoot(Path value) {
+            resultsRoot = value;
+            return this;
+        }
+
+        public Builder selection(Selection value) {
+            selection = value;
+            return this;
+        }
+
+        public Builder registryReachable(boolean value) {
+            registryReachable = value;
+            return this;
+        }
+
+        public Builder dockerStatsSampler(boolean value) {
+            dockerStatsSampler = value;
+            return this;
+        }
+
+        public Builder baseImages(Map<Integer, String> value) {
+            baseImages = value;
+            return this;
+        }
+
+        public Builder jdkHomes(Map<Integer, Path> value) {
+            jdkHomes = value;
+            return this;
+        }
+
+        public Builder ryukDisabled(boolean value) {
+            ryukDisabled = value;
+            return this;
+        }
+
+        public Builder hostOverride(String value) {
+            hostOverride = value;
+            return this;
+        }
+
+        public Builder profiler(Profiler value) {
+            profiler = value;
+            return this;
+        }
+
+        public Builder baseline(Path value) {
+            baseline = value;
+            return this;
+        }
+
+        public Builder probe(boolean value) {
+            probe = value;
+            return this;
+        }
+
+        public Builder search(Search value) {
+            search = value;
+            return this;
+        }
+
+        public Builder timeoutFactor(double value) {
+            timeoutFactor = value;
+            return this;
+        }
+
+        public Settings build() {
+            return new Settings(scenarioFile, dockerfiles, imageParts, resultsRoot, selection, registryReachable,
+                    dockerStatsSampler, baseImages, jdkHomes, ryukDisabled, hostOverride, profiler, baseline, probe,
+                    search, timeoutFactor);
+        }
     }
 }

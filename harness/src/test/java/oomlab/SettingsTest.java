@@ -65,4 +65,27 @@ class SettingsTest {
         image.setProperty("oomlab.baseImage.latest", "x");
         assertThatThrownBy(() -> Settings.from(image, Map.of())).hasMessageContaining("-Doomlab.baseImage.latest");
     }
+
+    /** Defaults, then what the properties and the environment set, then what a caller sets: each layer by name. */
+    @Test
+    void settingsAreLayered() {
+        Settings defaults = Settings.defaults();
+        assertThat(defaults.resultsRoot()).isEqualTo(java.nio.file.Path.of("target/oomlab"));
+        assertThat(defaults.probe()).isTrue();
+        assertThat(defaults.selection().reportRuns()).isFalse();
+
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("oomlab.results", " /tmp/elsewhere ");
+        properties.setProperty("oomlab.probe", "false");
+        Settings read = Settings.from(properties, java.util.Map.of("TESTCONTAINERS_RYUK_DISABLED", "true"));
+        assertThat(read.resultsRoot()).isEqualTo(java.nio.file.Path.of("/tmp/elsewhere"));
+        assertThat(read.probe()).isFalse();
+        assertThat(read.ryukDisabled()).isTrue();
+        assertThat(read.scenarioFile()).isEqualTo(defaults.scenarioFile()); // not set: the default
+
+        Settings set = read.toBuilder().probe(true).timeoutFactor(10).build();
+        assertThat(set.probe()).isTrue();
+        assertThat(set.timeoutFactor()).isEqualTo(10);
+        assertThat(set.resultsRoot()).isEqualTo(read.resultsRoot()); // the rest as read
+    }
 }
