@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import oomlab.profiling.Profiler;
 import oomlab.scenario.FileShapes.FileSpec;
 import oomlab.scenario.FileShapes.ScenarioSpec;
 import oomlab.verdict.Verdict;
@@ -20,8 +19,6 @@ import oomlab.verdict.Verdict;
 final class ScenarioRules {
     /** Below this a JVM with NMT and the probe cannot even start, so such a cap is a mistake, not an experiment. */
     static final MemorySize SMALLEST_CAP = MemorySize.parse("64m");
-    static final int DEFAULT_JDK = 17;
-    static final int DEFAULT_TIMEOUT_SECONDS = 300;
     /** The built-in workloads: the workloads jar is on the harness's classpath, so its own list is the truth. */
     static final Set<String> WORKLOADS = oomlab.workloads.Main.names();
 
@@ -71,7 +68,13 @@ final class ScenarioRules {
             throw errors.problem(child(at, "expect"), "name at least one configuration and its expected verdict");
         }
         checkExpectations(s.expect(), child(at, "expect"), configurations);
-        List<Integer> jdks = s.jdks() == null || s.jdks().isEmpty() ? List.of(DEFAULT_JDK) : s.jdks();
+        // the file's values over the defaults (the builder keeps each default); the rules read the result
+        Scenario.Builder scenario = Scenario.builder(name).description(s.description()).workload(s.workload())
+                .program(s.program()).args(s.args()).memory(s.memory()).heap(s.heap()).jvmFlags(s.jvmFlags())
+                .jdks(s.jdks()).timeoutSeconds(s.timeoutSeconds()).expect(s.expect()).expectByJdk(s.expectByJdk())
+                .checks(s.checks()).checksByConfig(s.checksByConfig()).profiler(s.profiler())
+                .tolerances(s.tolerances()).rightSizing(s.rightSizing()).load(s.load()).margin(s.margin());
+        List<Integer> jdks = scenario.jdks();
         Map<Integer, Map<String, Expectation>> byJdk = s.expectByJdk() == null ? Map.of() : s.expectByJdk();
         byJdk.forEach((jdk, expectations) -> {
             List<String> where = child(at, "expectByJdk", Integer.toString(jdk));
@@ -85,7 +88,7 @@ final class ScenarioRules {
                                 + "' is not run by this scenario: list it under 'expect' first");
                     });
         });
-        int timeout = s.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : s.timeoutSeconds();
+        int timeout = scenario.timeoutSeconds();
         if (timeout <= 0) {
             throw errors.problem(child(at, "timeoutSeconds"), "must be a positive number of seconds");
         }
@@ -115,12 +118,7 @@ final class ScenarioRules {
             }
             checkFractions(own, child(at, "checksByConfig", config));
         });
-        return new Scenario(name, orEmpty(s.description()), s.workload(), s.program(),
-                s.args() == null ? List.of() : s.args(), s.memory(), s.heap(),
-                s.jvmFlags() == null ? List.of() : s.jvmFlags(), jdks, timeout, s.expect(), byJdk, checks,
-                checksByConfig, s.profiler() == null ? Profiler.NONE : s.profiler(),
-                s.tolerances() == null ? Tolerances.DEFAULT : s.tolerances().orDefaults(),
-                s.rightSizing() == null ? RightSizing.DEFAULTS : s.rightSizing(), s.load(), orEmpty(s.margin()));
+        return scenario.build();
     }
 
     private void checkLoad(Load load, List<String> at, int timeoutSeconds) {
@@ -287,9 +285,5 @@ final class ScenarioRules {
         List<String> result = new java.util.ArrayList<>(path);
         result.addAll(List.of(more));
         return result;
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
     }
 }
