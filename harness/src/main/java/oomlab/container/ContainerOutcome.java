@@ -28,22 +28,107 @@ public record ContainerOutcome(
         boolean interrupted,
         String engineLost) {
 
-    public ContainerOutcome(String containerId, long hostPid, Instant createdAt, Instant startedAt, Instant finishedAt,
-                            long exitCode, boolean dockerOomKilled, boolean timedOut, Hardening hardening,
-                            boolean stoppedAfterLoad) {
-        this(containerId, hostPid, createdAt, startedAt, finishedAt, exitCode, dockerOomKilled, timedOut, hardening,
-                stoppedAfterLoad, false, null);
+    /** An outcome set part by part, by name: what the container stage and the tests build. */
+    public static Builder builder(String containerId) {
+        return new Builder(containerId);
     }
 
-    public ContainerOutcome(String containerId, long hostPid, Instant createdAt, Instant startedAt, Instant finishedAt,
-                            long exitCode, boolean dockerOomKilled, boolean timedOut, Hardening hardening) {
-        this(containerId, hostPid, createdAt, startedAt, finishedAt, exitCode, dockerOomKilled, timedOut, hardening,
-                false);
+    /** This outcome's parts, to change some by name. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(containerId);
+        builder.hostPid = hostPid;
+        builder.createdAt = createdAt;
+        builder.startedAt = startedAt;
+        builder.finishedAt = finishedAt;
+        builder.exitCode = exitCode;
+        builder.dockerOomKilled = dockerOomKilled;
+        builder.timedOut = timedOut;
+        builder.hardening = hardening;
+        builder.stoppedAfterLoad = stoppedAfterLoad;
+        builder.interrupted = interrupted;
+        builder.engineLost = engineLost;
+        return builder;
     }
 
-    public ContainerOutcome(String containerId, long hostPid, Instant createdAt, Instant startedAt, Instant finishedAt,
-                            long exitCode, boolean dockerOomKilled, boolean timedOut) {
-        this(containerId, hostPid, createdAt, startedAt, finishedAt, exitCode, dockerOomKilled, timedOut, null);
+    /** The parts of an outcome; unset, a run that exited by itself with code -1 (Docker did not say). */
+    public static final class Builder {
+        private final String containerId;
+        private long hostPid;
+        private Instant createdAt;
+        private Instant startedAt;
+        private Instant finishedAt;
+        private long exitCode = -1;
+        private boolean dockerOomKilled;
+        private boolean timedOut;
+        private Hardening hardening;
+        private boolean stoppedAfterLoad;
+        private boolean interrupted;
+        private String engineLost;
+
+        private Builder(String containerId) {
+            this.containerId = containerId;
+        }
+
+        public Builder hostPid(long value) {
+            hostPid = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Builder startedAt(Instant value) {
+            startedAt = value;
+            return this;
+        }
+
+        public Builder finishedAt(Instant value) {
+            finishedAt = value;
+            return this;
+        }
+
+        public Builder exitCode(long value) {
+            exitCode = value;
+            return this;
+        }
+
+        public Builder dockerOomKilled(boolean value) {
+            dockerOomKilled = value;
+            return this;
+        }
+
+        public Builder timedOut(boolean value) {
+            timedOut = value;
+            return this;
+        }
+
+        public Builder hardening(Hardening value) {
+            hardening = value;
+            return this;
+        }
+
+        public Builder stoppedAfterLoad(boolean value) {
+            stoppedAfterLoad = value;
+            return this;
+        }
+
+        public Builder interrupted(boolean value) {
+            interrupted = value;
+            return this;
+        }
+
+        /** Why the engine stopped answering mid-run; null while it answered. */
+        public Builder engineLost(String value) {
+            engineLost = value;
+            return this;
+        }
+
+        public ContainerOutcome build() {
+            return new ContainerOutcome(containerId, hostPid, createdAt, startedAt, finishedAt, exitCode,
+                    dockerOomKilled, timedOut, hardening, stoppedAfterLoad, interrupted, engineLost);
+        }
     }
 
     /** From start to exit, -1 where Docker did not say (written to result.json, derived on reading). */

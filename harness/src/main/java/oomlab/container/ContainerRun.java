@@ -293,10 +293,10 @@ public final class ContainerRun {
         console.printf("[oomlab] %s: the Docker engine stopped answering (%s); %s%n", label, engineLost.get(),
                 stopped ? "the container's JVM (host pid " + pid + ") was stopped by the lab, its curve kept"
                         : "the container's JVM could not be stopped from here (pid " + pid + " not visible)");
-        return new ContainerOutcome(container.getContainerId(), pid,
-                start == null ? null : instant(start.getCreated()),
-                start == null ? null : instant(start.getState().getStartedAt()), Instant.now(), -1, false, false,
-                start == null ? null : Hardening.of(start), false, false, engineLost.get());
+        return ContainerOutcome.builder(container.getContainerId()).hostPid(pid)
+                .createdAt(start == null ? null : instant(start.getCreated()))
+                .startedAt(start == null ? null : instant(start.getState().getStartedAt())).finishedAt(Instant.now())
+                .hardening(start == null ? null : Hardening.of(start)).engineLost(engineLost.get()).build();
     }
 
     private void printProgress(long elapsedSeconds) {
@@ -325,17 +325,16 @@ public final class ContainerRun {
             }
             end = start; // removed by another shutdown hook meanwhile: what Docker said at the start stands
         }
-        return new ContainerOutcome(
-                end.getId(),
-                start == null || start.getState().getPidLong() == null ? 0 : start.getState().getPidLong(),
-                instant(end.getCreated()),
-                instant(end.getState().getStartedAt()),
-                instant(end.getState().getFinishedAt()),
-                end.getState().getExitCodeLong() == null ? -1 : end.getState().getExitCodeLong(),
-                Boolean.TRUE.equals(end.getState().getOOMKilled()),
-                timedOut,
-                start == null ? null : Hardening.of(start),
-                stoppedAfterLoad, interrupted, null);
+        return ContainerOutcome.builder(end.getId())
+                .hostPid(start == null || start.getState().getPidLong() == null ? 0 : start.getState().getPidLong())
+                .createdAt(instant(end.getCreated()))
+                .startedAt(instant(end.getState().getStartedAt()))
+                .finishedAt(instant(end.getState().getFinishedAt()))
+                .exitCode(end.getState().getExitCodeLong() == null ? -1 : end.getState().getExitCodeLong())
+                .dockerOomKilled(Boolean.TRUE.equals(end.getState().getOOMKilled()))
+                .timedOut(timedOut)
+                .hardening(start == null ? null : Hardening.of(start))
+                .stoppedAfterLoad(stoppedAfterLoad).interrupted(interrupted).build();
     }
 
     private static Instant instant(String dockerTime) {

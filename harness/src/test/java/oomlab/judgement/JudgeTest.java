@@ -37,11 +37,9 @@ class JudgeTest {
     void aContainerDockerDidNotConfineFailsSayingWhatWasMissing() {
         RunResult base = ResultFixture.c1Survivor();
         oomlab.container.ContainerOutcome c = base.container();
-        RunResult loose = base.toBuilder().container(new oomlab.container.ContainerOutcome(
-                c.containerId(), c.hostPid(), c.createdAt(), c.startedAt(), c.finishedAt(), c.exitCode(),
-                c.dockerOomKilled(), c.timedOut(), new oomlab.container.Hardening("", false, List.of(), "none",
-                List.of("ALL"), List.of("no-new-privileges"), 16384, 2048L << 20, 2048L << 20, "4a1f624d")))
-                .build();
+        RunResult loose = base.toBuilder().container(c.toBuilder().hardening(new oomlab.container.Hardening("", false,
+                List.of(), "none", List.of("ALL"), List.of("no-new-privileges"), 16384, 2048L << 20, 2048L << 20,
+                "4a1f624d")).build()).build();
 
         CheckResult confined = Judge.judge(loose, Expectation.parse("SURVIVED"), List.of(), true).failed().get(0);
         assertThat(confined.name()).isEqualTo("confined");

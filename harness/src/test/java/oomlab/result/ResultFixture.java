@@ -33,10 +33,11 @@ public final class ResultFixture {
                 List.of("-XX:NativeMemoryTracking=summary", "-Xmx768m", "-XX:TieredStopAtLevel=1"), Map.of(),
                 List.of("--classes=150"), List.of("java", "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp",
                 "/opt/oomlab/oomlab-workloads.jar", "oomlab.workloads.Main", "jit-churn", "--classes=150"));
-        ContainerOutcome container = new ContainerOutcome("0977dfff4653", 3353, Instant.parse("2026-11-23T18:04:34.637Z"),
-                Instant.parse("2026-11-23T18:04:35.080Z"), Instant.parse("2026-11-23T18:04:53.980Z"), 0, false, false,
-                new oomlab.container.Hardening("10001:10001", true, List.of("/tmp"), "none", List.of("ALL"),
-                        List.of("no-new-privileges"), 16384, 2048L << 20, 2048L << 20, "4a1f624d"));
+        ContainerOutcome container = ContainerOutcome.builder("0977dfff4653").hostPid(3353)
+                .createdAt(Instant.parse("2026-11-23T18:04:34.637Z")).startedAt(Instant.parse("2026-11-23T18:04:35.080Z"))
+                .finishedAt(Instant.parse("2026-11-23T18:04:53.980Z")).exitCode(0)
+                .hardening(new oomlab.container.Hardening("10001:10001", true, List.of("/tmp"), "none", List.of("ALL"),
+                        List.of("no-new-privileges"), 16384, 2048L << 20, 2048L << 20, "4a1f624d")).build();
         MemoryCurve memory = new MemoryCurve("cgroup-v1", 757, 40.0, 443, peak, peakOfCap, 34.5, 180);
         ExitAnalysis exit = ExitAnalysis.of(new ExitEvidence(0, false, 0, false, false, false, 0), List.of(), List.of());
         WorkReport work = new WorkReport("jit-churn", 300000, "calls", 18000, 34000, true);
