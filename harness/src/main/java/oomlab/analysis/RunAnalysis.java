@@ -52,10 +52,17 @@ public final class RunAnalysis {
         List<String> kernelLines = raw.kernelLog();
         long oomKills = oomKills(samples, raw);
         List<JvmLogs.OutOfMemory> outOfMemory = jvm.outOfMemoryErrors();
-        ExitEvidence evidence = new ExitEvidence(raw.outcome().exitCode(), raw.outcome().dockerOomKilled(),
-                (int) Math.max(oomKills, KernelLog.killsIn(kernelLines)), !outOfMemory.isEmpty(),
-                raw.outcome().timedOut(), preloadNotApplied(launch, malloc), samples.secondsAtCapAtEnd(),
-                raw.outcome().stoppedAfterLoad(), raw.outcome().interrupted(), raw.outcome().engineLost() != null);
+        ExitEvidence evidence = ExitEvidence.exit(raw.outcome().exitCode())
+                .dockerOomKilled(raw.outcome().dockerOomKilled())
+                .kernelOomKills((int) Math.max(oomKills, KernelLog.killsIn(kernelLines)))
+                .javaOutOfMemoryError(!outOfMemory.isEmpty())
+                .timedOut(raw.outcome().timedOut())
+                .configurationNotApplied(preloadNotApplied(launch, malloc))
+                .secondsAtCapAtEnd(samples.secondsAtCapAtEnd())
+                .stoppedAfterLoad(raw.outcome().stoppedAfterLoad())
+                .interrupted(raw.outcome().interrupted())
+                .engineLost(raw.outcome().engineLost() != null)
+                .build();
         List<Path> crashReports = files.crashReports();
         ExitAnalysis exit = ExitAnalysis.of(evidence, kernelLines, jvm.jvmErrors(), outOfMemory,
                 crashReports.isEmpty() ? null : crashReports.get(0).getFileName().toString());

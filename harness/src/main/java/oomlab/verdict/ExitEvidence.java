@@ -24,23 +24,76 @@ public record ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOom
                            boolean engineLost) {
     public static final int SIGKILL_EXIT = 137;
 
-    public ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills, boolean javaOutOfMemoryError,
-                        boolean timedOut, boolean configurationNotApplied, double secondsAtCapAtEnd,
-                        boolean stoppedAfterLoad) {
-        this(exitCode, dockerOomKilled, kernelOomKills, javaOutOfMemoryError, timedOut, configurationNotApplied,
-                secondsAtCapAtEnd, stoppedAfterLoad, false, false);
+    /** The evidence of a container that exited with {@code code}, each witness added by name (unset: silent). */
+    public static Builder exit(long code) {
+        return new Builder(code);
     }
 
-    public ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills, boolean javaOutOfMemoryError,
-                        boolean timedOut, boolean configurationNotApplied, double secondsAtCapAtEnd,
-                        boolean stoppedAfterLoad, boolean interrupted) {
-        this(exitCode, dockerOomKilled, kernelOomKills, javaOutOfMemoryError, timedOut, configurationNotApplied,
-                secondsAtCapAtEnd, stoppedAfterLoad, interrupted, false);
-    }
+    /** Evidence set witness by name. */
+    public static final class Builder {
+        private final long exitCode;
+        private boolean dockerOomKilled;
+        private int kernelOomKills;
+        private boolean javaOutOfMemoryError;
+        private boolean timedOut;
+        private boolean configurationNotApplied;
+        private double secondsAtCapAtEnd;
+        private boolean stoppedAfterLoad;
+        private boolean interrupted;
+        private boolean engineLost;
 
-    public ExitEvidence(long exitCode, boolean dockerOomKilled, int kernelOomKills, boolean javaOutOfMemoryError,
-                        boolean timedOut, boolean configurationNotApplied, double secondsAtCapAtEnd) {
-        this(exitCode, dockerOomKilled, kernelOomKills, javaOutOfMemoryError, timedOut, configurationNotApplied,
-                secondsAtCapAtEnd, false);
+        private Builder(long exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        public Builder dockerOomKilled(boolean value) {
+            dockerOomKilled = value;
+            return this;
+        }
+
+        public Builder kernelOomKills(int value) {
+            kernelOomKills = value;
+            return this;
+        }
+
+        public Builder javaOutOfMemoryError(boolean value) {
+            javaOutOfMemoryError = value;
+            return this;
+        }
+
+        public Builder timedOut(boolean value) {
+            timedOut = value;
+            return this;
+        }
+
+        public Builder configurationNotApplied(boolean value) {
+            configurationNotApplied = value;
+            return this;
+        }
+
+        public Builder secondsAtCapAtEnd(double value) {
+            secondsAtCapAtEnd = value;
+            return this;
+        }
+
+        public Builder stoppedAfterLoad(boolean value) {
+            stoppedAfterLoad = value;
+            return this;
+        }
+
+        public Builder interrupted(boolean value) {
+            interrupted = value;
+            return this;
+        }
+
+        public Builder engineLost(boolean value) {
+            engineLost = value;
+            return this;
+        }
+
+        public ExitEvidence build() {
+            return new ExitEvidence(exitCode, dockerOomKilled, kernelOomKills, javaOutOfMemoryError, timedOut,
+                    configurationNotApplied, secondsAtCapAtEnd, stoppedAfterLoad, interrupted, engineLost);
+        }
     }
 }

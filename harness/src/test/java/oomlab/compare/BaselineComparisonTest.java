@@ -39,7 +39,8 @@ class BaselineComparisonTest {
     @Test
     void aChangedVerdictAMissingRunAndANewOne() throws IOException {
         RunResult survivor = ResultFixture.c1Survivor();
-        RunResult killed = survivor.toBuilder().exit(ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0), List.of(),
+        RunResult killed = survivor.toBuilder().exit(ExitAnalysis.of(ExitEvidence.exit(137).dockerOomKilled(true)
+                .kernelOomKills(1).build(), List.of(),
                 List.of())).build();
 
         List<RunComparison> comparisons = BaselineComparison.compare(List.of(survivor), List.of(killed),

@@ -87,7 +87,7 @@ class JudgeTest {
     void anOomKillNeedsTheKernelsOrDockersWord() {
         RunResult base = ResultFixture.c1Survivor();
         RunResult unconfirmed = base.toBuilder().exit(new ExitAnalysis(oomlab.verdict.Verdict.OOM_KILLED,
-                new ExitEvidence(137, false, 0, false, false, false, 0), List.of(), List.of(), List.of(), null))
+                ExitEvidence.exit(137).build(), List.of(), List.of(), List.of(), null))
                 .judgement(null).build();
 
         Judgement judgement = Judge.judge(unconfirmed, Expectation.parse("OOM_KILLED"), List.of(), true);

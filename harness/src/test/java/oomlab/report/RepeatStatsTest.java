@@ -31,7 +31,8 @@ class RepeatStatsTest {
     @Test
     void aVerdictThatIsNotNOfNIsFlaky() {
         RunResult survived = ResultFixture.c1Survivor();
-        RunResult killed = survived.toBuilder().exit(ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0), List.of(),
+        RunResult killed = survived.toBuilder().exit(ExitAnalysis.of(ExitEvidence.exit(137).dockerOomKilled(true)
+                .kernelOomKills(1).build(), List.of(),
                 List.of())).build();
 
         RepeatStats stats = RepeatStats.of(List.of(killed, survived, killed)).get(0);

@@ -42,7 +42,7 @@ final class ReportFolderFixture {
                 .run(new RunIdentity(id.scenario(), "c2", "c2", id.jdkMajor(), id.jdkVersion(), id.program(), id.image(),
                         id.capBytes(), id.heapBytes(), id.timeoutSeconds(), List.of("-Xmx768m"), id.env(), id.args(),
                         id.command()))
-                .exit(ExitAnalysis.of(new ExitEvidence(137, true, 1, false, false, false, 0),
+                .exit(ExitAnalysis.of(ExitEvidence.exit(137).dockerOomKilled(true).kernelOomKills(1).build(),
                         // a line of output is only text on the page, whatever it holds
                         List.of("Memory cgroup out of memory: Killed process 3353 (java) " + HOSTILE), List.of()))
                 .nmt(NmtStats.of(probeLines(true))).allocations(null)

@@ -55,8 +55,8 @@ class SummaryTableTest {
     void aKillInTheLastSecondsOfItsLoadIsAnEdge() {
         oomlab.result.RunResult c1 = ResultFixture.c1Survivor();
         java.util.function.Function<String, oomlab.result.RunResult> killedWith = summary -> c1.toBuilder()
-                .exit(oomlab.verdict.ExitAnalysis.of(new oomlab.verdict.ExitEvidence(137, true, 1, false, false, false,
-                        0), List.of(), List.of()))
+                .exit(oomlab.verdict.ExitAnalysis.of(oomlab.verdict.ExitEvidence.exit(137).dockerOomKilled(true)
+                        .kernelOomKills(1).build(), List.of(), List.of()))
                 .work(null).service(null)
                 .load(new oomlab.result.LoadResult(null, oomlab.output.LoadReport.fromLines(List.of(
                         "oomlab-load-summary " + summary)).orElseThrow(), null))

@@ -39,7 +39,7 @@ public final class ResultFixture {
                 .hardening(new oomlab.container.Hardening("10001:10001", true, List.of("/tmp"), "none", List.of("ALL"),
                         List.of("no-new-privileges"), 16384, 2048L << 20, 2048L << 20, "4a1f624d")).build();
         MemoryCurve memory = new MemoryCurve("cgroup-v1", 757, 40.0, 443, peak, peakOfCap, 34.5, 180);
-        ExitAnalysis exit = ExitAnalysis.of(new ExitEvidence(0, false, 0, false, false, false, 0), List.of(), List.of());
+        ExitAnalysis exit = ExitAnalysis.of(ExitEvidence.exit(0).build(), List.of(), List.of());
         WorkReport work = new WorkReport("jit-churn", 300000, "calls", 18000, 34000, true);
         JitEvidence jit = new JitEvidence(Map.of("C1", 12000L), List.of(
                 "C1 {speed: 27425.916 bytes/s; standard: 22.422 s, 483551 bytes, 11800 methods; osr: 36.075 s, 1120780 bytes, 200 methods}"),

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class VerdictRulesTest {
     private static Verdict decide(long exit, boolean dockerOom, int kernelKills, boolean javaOom, boolean timedOut) {
-        return VerdictRules.decide(new ExitEvidence(exit, dockerOom, kernelKills, javaOom, timedOut, false, 0));
+        return VerdictRules.decide(ExitEvidence.exit(exit).dockerOomKilled(dockerOom).kernelOomKills(kernelKills)
+                .javaOutOfMemoryError(javaOom).timedOut(timedOut).build());
     }
 
     @Test
@@ -29,12 +30,12 @@ class VerdictRulesTest {
     /** A service is stopped by the lab (SIGTERM: 143) once its load has been sent: it lived through the load. */
     @Test
     void aServiceAliveAtTheEndOfItsLoadSurvived() {
-        assertThat(VerdictRules.decide(new ExitEvidence(143, false, 0, false, false, false, 0, true)))
+        assertThat(VerdictRules.decide(ExitEvidence.exit(143).stoppedAfterLoad(true).build()))
                 .isEqualTo(Verdict.SURVIVED);
-        assertThat(VerdictRules.decide(new ExitEvidence(143, false, 0, false, false, false, 0, false)))
+        assertThat(VerdictRules.decide(ExitEvidence.exit(143).build()))
                 .isEqualTo(Verdict.CRASHED);
         // killed by the kernel while being stopped: the kill is the verdict
-        assertThat(VerdictRules.decide(new ExitEvidence(137, false, 1, false, false, false, 0, true)))
+        assertThat(VerdictRules.decide(ExitEvidence.exit(137).kernelOomKills(1).stoppedAfterLoad(true).build()))
                 .isEqualTo(Verdict.OOM_KILLED);
     }
 
@@ -49,31 +50,36 @@ class VerdictRulesTest {
     /** c2-leak / c2 in one CI run: pinned at the 2 GB cap from 18 s to the 240 s timeout, never OOM-killed. */
     @Test
     void aTimeoutPinnedAtTheCapIsAStallNotAPlainTimeout() {
-        assertThat(VerdictRules.decide(new ExitEvidence(137, false, 0, false, true, false, 222))).isEqualTo(Verdict.STALLED);
-        assertThat(VerdictRules.decide(new ExitEvidence(137, false, 0, false, true, false, 3))).isEqualTo(Verdict.TIMEOUT);
-        assertThat(VerdictRules.decide(new ExitEvidence(137, true, 1, false, false, false, 40)))
+        assertThat(VerdictRules.decide(ExitEvidence.exit(137).timedOut(true).secondsAtCapAtEnd(222).build()))
+                .isEqualTo(Verdict.STALLED);
+        assertThat(VerdictRules.decide(ExitEvidence.exit(137).timedOut(true).secondsAtCapAtEnd(3).build()))
+                .isEqualTo(Verdict.TIMEOUT);
+        assertThat(VerdictRules.decide(ExitEvidence.exit(137).dockerOomKilled(true).kernelOomKills(1)
+                .secondsAtCapAtEnd(40).build()))
                 .as("a kill after a stall is a kill").isEqualTo(Verdict.OOM_KILLED);
     }
 
     @Test
     void aConfigurationThatDidNotApplyIsNeverAValidResult() {
-        assertThat(VerdictRules.decide(new ExitEvidence(0, false, 0, false, false, true, 0))).isEqualTo(Verdict.CRASHED);
-        assertThat(VerdictRules.decide(new ExitEvidence(137, true, 1, false, false, true, 0))).isEqualTo(Verdict.CRASHED);
+        assertThat(VerdictRules.decide(ExitEvidence.exit(0).configurationNotApplied(true).build()))
+                .isEqualTo(Verdict.CRASHED);
+        assertThat(VerdictRules.decide(ExitEvidence.exit(137).dockerOomKilled(true).kernelOomKills(1)
+                .configurationNotApplied(true).build())).isEqualTo(Verdict.CRASHED);
     }
 
     @Test
     void aRunStoppedBecauseTheHarnessWasInterruptedIsInterruptedUnlessTheKernelHadKilledItAlready() {
-        assertThat(VerdictRules.decide(new ExitEvidence(137, false, 0, false, false, false, 0, false, true)))
+        assertThat(VerdictRules.decide(ExitEvidence.exit(137).interrupted(true).build()))
                 .isEqualTo(Verdict.INTERRUPTED);
-        assertThat(VerdictRules.decide(new ExitEvidence(0, false, 0, false, false, false, 0, false, true)))
+        assertThat(VerdictRules.decide(ExitEvidence.exit(0).interrupted(true).build()))
                 .isEqualTo(Verdict.INTERRUPTED);
-        assertThat(VerdictRules.decide(new ExitEvidence(137, false, 1, false, false, false, 0, false, true)))
+        assertThat(VerdictRules.decide(ExitEvidence.exit(137).kernelOomKills(1).interrupted(true).build()))
                 .isEqualTo(Verdict.OOM_KILLED);
     }
 
     @Test
     void aRunWhoseEngineStoppedAnsweringIsTheMachinesFailureNotTheJvms() {
-        assertThat(VerdictRules.decide(new ExitEvidence(-1, false, 0, false, false, false, 0, false, false, true)))
+        assertThat(VerdictRules.decide(ExitEvidence.exit(-1).engineLost(true).build()))
                 .isEqualTo(Verdict.ENGINE_LOST);
     }
 
