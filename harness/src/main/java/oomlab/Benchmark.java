@@ -101,8 +101,8 @@ public final class Benchmark {
                     ratio(withoutProbe.container().timeToExitMs(), floor.exitMs()), bareWall / 1000.0,
                     floor.startToStartMs() / 1000.0, ratio(bareWall, floor.startToStartMs())));
         }
-        Path bareRun = Path.of("target/oomlab-benchmark/no-probe").resolve(withoutProbe.run().scenario())
-                .resolve(withoutProbe.run().runName()).resolve(oomlab.layout.RunFiles.RAW_RUN);
+        Path bareRun = oomlab.layout.RunFiles.under(Path.of("target/oomlab-benchmark/no-probe"),
+                withoutProbe.run().scenario(), withoutProbe.run().runName()).file(oomlab.layout.RunFiles.RAW_RUN);
         oomlab.container.RunPhases phases = Files.isRegularFile(bareRun)
                 ? oomlab.result.ResultJson.readRecord(bareRun, oomlab.container.RawRun.class).phases() : null;
         if (phases != null) {

@@ -72,8 +72,8 @@ class ScenarioMatrixTest {
                 CURES.add(CureSearch.search(session, plan, result));
                 CureSearch.report(session, CURES);
             }
-            java.nio.file.Path written = SETTINGS.resultsRoot().resolve(result.run().scenario())
-                    .resolve(result.run().runName()).resolve(oomlab.layout.RunFiles.RESULT);
+            java.nio.file.Path written = oomlab.layout.RunFiles.under(SETTINGS.resultsRoot(), result.run().scenario(),
+                    result.run().runName()).file(oomlab.layout.RunFiles.RESULT);
             List<String> problems = oomlab.result.ResultSchema.problems(
                     new com.fasterxml.jackson.databind.ObjectMapper().readTree(written.toFile()));
             assertTrue(problems.isEmpty(), () -> written + " does not validate against result.schema.json: " + problems);

@@ -201,7 +201,7 @@ public final class OomLab {
     }
 
     private Path folderOf(RunResult result) {
-        return base.resultsRoot().resolve(result.run().scenario()).resolve(result.run().runName());
+        return RunFiles.under(base.resultsRoot(), result.run().scenario(), result.run().runName()).dir();
     }
 
     /** The files of a run, named the lab's way (for a message or a test that reads one). */

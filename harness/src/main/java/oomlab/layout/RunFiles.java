@@ -51,6 +51,14 @@ public record RunFiles(Path dir) {
         return IN_CONTAINER + "/" + name;
     }
 
+    /**
+     * A run's folder under a results folder: {@code <root>/<scenario>/<run name>} (the run name is the configuration
+     * with its JDK and repeat, e.g. {@code c2-jdk25-r2}). Named here and nowhere else.
+     */
+    public static RunFiles under(Path root, String scenario, String runName) {
+        return new RunFiles(root.resolve(scenario).resolve(runName));
+    }
+
     public Path file(String name) {
         return dir.resolve(name);
     }

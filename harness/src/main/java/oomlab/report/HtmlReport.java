@@ -167,7 +167,7 @@ public final class HtmlReport {
             List<String> categories = nmtCategories(scenario.getValue());
             for (RunResult run : scenario.getValue()) {
                 String nmtId = curvesId + "-nmt-" + runs.size();
-                Path runDir = root.resolve(run.run().scenario()).resolve(run.run().runName());
+                Path runDir = oomlab.layout.RunFiles.under(root, run.run().scenario(), run.run().runName()).dir();
                 runs.add(runCharts(run, nmtId, runDir, categories, details(run, root, runDir)));
             }
             boolean refaults = runs.stream().anyMatch(run -> !run.refaultMbPerS().isEmpty());

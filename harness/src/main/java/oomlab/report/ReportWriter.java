@@ -22,7 +22,7 @@ public final class ReportWriter {
     public static Path writeAll(Path root, List<RunResult> results) {
         try {
             for (RunResult result : results) {
-                Path runDir = root.resolve(result.run().scenario()).resolve(result.run().runName());
+                Path runDir = oomlab.layout.RunFiles.under(root, result.run().scenario(), result.run().runName()).dir();
                 if (Files.isDirectory(runDir)) {
                     Files.writeString(runDir.resolve(NmtDiff.FILE), NmtDiff.text(result));
                 }

@@ -32,7 +32,7 @@ public final class ResultFiles {
 
     /** An empty folder for this run; the container writes into it, so anyone may write. */
     public Path freshRunDir(String scenario, String runName) {
-        Path dir = root.resolve(scenario).resolve(runName);
+        Path dir = oomlab.layout.RunFiles.under(root, scenario, runName).dir();
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> old = Files.walk(dir)) {

@@ -92,7 +92,7 @@ final class ReportFolderFixture {
     }
 
     private static void runFolder(Path root, RunResult result, boolean climbsToTheCap) throws IOException {
-        Path dir = root.resolve(result.run().scenario()).resolve(result.run().runName());
+        Path dir = oomlab.layout.RunFiles.under(root, result.run().scenario(), result.run().runName()).dir();
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(ResultJson.RESULT_FILE), ResultJson.write(result));
         long start = 1_795_457_077_000L;
