@@ -37,6 +37,8 @@ public record CureAnswer(String scenario, String originalRun, int jdk, long capB
             .comparing((CureOutcome o) -> !o.survivedEvery())
             .thenComparing(o -> -o.survivals())
             .thenComparingDouble(o -> o.steadyCpu() == null ? Double.MAX_VALUE : o.steadyCpu().estimate())
+            // a service whose original was killed before it was steady: the cheapest steady
+            .thenComparingDouble(o -> o.steadyCpuPer1000() == null ? Double.MAX_VALUE : o.steadyCpuPer1000().mean())
             // a batch job whose original never finished: the cheapest to finish its work
             .thenComparingDouble(o -> o.cpuToExit() == null ? Double.MAX_VALUE : o.cpuToExit().mean())
             .thenComparingDouble(o -> o.p99() == null ? Double.MAX_VALUE : o.p99().estimate())

@@ -15,9 +15,11 @@ import java.util.function.Function;
  * @param cpuToExit        for a batch job (no load, no work report): the CPU its finished runs took to their exit;
  *                         null otherwise
  * @param wallToExit       and the wall time
+ * @param steadyCpuPer1000 for a service: its own steady CPU per 1,000 requests over its surviving runs, with an
+ *                         interval — the price where the original, killed before it was steady, gives no ratio
  */
 public record CureOutcome(Cure cure, List<Trial> trials, Ratio steadyCpu, Ratio afterDeployCpu, Ratio p99,
-                          double worstPeakOfCap, Price cpuToExit, Price wallToExit) {
+                          double worstPeakOfCap, Price cpuToExit, Price wallToExit, Price steadyCpuPer1000) {
     public CureOutcome {
         trials = List.copyOf(trials);
     }
@@ -40,7 +42,9 @@ public record CureOutcome(Cure cure, List<Trial> trials, Ratio steadyCpu, Ratio 
                 .filter(c -> c.wallMs() != null).toList();
         return new CureOutcome(cure, trials, Ratio.ofPairs(steady), Ratio.ofPairs(after), Ratio.ofPairs(p99), worst,
                 Price.of(toExit.stream().map(Cost::steadyCpuMs).toList(), "ms of CPU"),
-                Price.of(toExit.stream().map(Cost::wallMs).toList(), "ms"));
+                Price.of(toExit.stream().map(Cost::wallMs).toList(), "ms"),
+                Price.of(trials.stream().filter(Trial::survived).map(Trial::cost).filter(c -> c.wallMs() == null)
+                        .map(Cost::steadyCpuMs).toList(), Price.PER_1000_REQUESTS));
     }
 
     private static void pair(List<double[]> into, Trial candidate, Trial original, Function<Cost, Double> mine,

@@ -69,14 +69,15 @@ public final class CureReport {
         out.append("The original: ").append(answer.originalDiagnosis()).append("\n\n");
         out.append(String.format(Locale.ROOT, "Rounds: %d; its runs: %s.%n%n", answer.original().size(),
                 String.join(", ", answer.original().stream().map(t -> t.runName() + " " + t.verdict()).toList())));
-        out.append("| rank | cure | settings | derived from | verdicts | CPU steady (÷ original) | CPU after the deploy"
-                + " | p99 steady | CPU to finish | wall time to finish | peak / cap |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| rank | cure | settings | derived from | verdicts | CPU steady (÷ original) | CPU steady per 1,000"
+                + " requests | CPU after the deploy | p99 steady | CPU to finish | wall time to finish | peak / cap |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         int rank = 1;
         for (CureOutcome outcome : answer.ranked()) {
-            out.append(String.format(Locale.ROOT, "| %d | %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %s |%n", rank++,
-                    outcome.cure().name(), settingsOf(outcome.cure()), outcome.cure().evidence().replace("|", "\\|"),
-                    verdicts(outcome), ratio(outcome.steadyCpu()), ratio(outcome.afterDeployCpu()),
+            out.append(String.format(Locale.ROOT, "| %d | %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    rank++, outcome.cure().name(), settingsOf(outcome.cure()),
+                    outcome.cure().evidence().replace("|", "\\|"), verdicts(outcome), ratio(outcome.steadyCpu()),
+                    price(outcome.steadyCpuPer1000()), ratio(outcome.afterDeployCpu()),
                     ratio(outcome.p99()), price(outcome.cpuToExit()), price(outcome.wallToExit()),
                     Double.isNaN(outcome.worstPeakOfCap()) ? "-"
                             : String.format(Locale.ROOT, "%.0f%%", outcome.worstPeakOfCap() * 100)));
@@ -116,8 +117,13 @@ public final class CureReport {
 
     /** A batch job's price to finish where there is no ratio to the original, else the steady CPU ratio. */
     private static String costInWords(CureOutcome outcome) {
-        return outcome.cpuToExit() != null && outcome.steadyCpu() == null
-                ? price(outcome.cpuToExit()) + " to finish its work" : "CPU " + ratio(outcome.steadyCpu());
+        if (outcome.steadyCpu() == null && outcome.cpuToExit() != null) {
+            return price(outcome.cpuToExit()) + " to finish its work";
+        }
+        if (outcome.steadyCpu() == null && outcome.steadyCpuPer1000() != null) {
+            return "steady " + price(outcome.steadyCpuPer1000()) + " (the original was killed before it was steady)";
+        }
+        return "CPU " + ratio(outcome.steadyCpu());
     }
 
     private static String price(Price price) {
