@@ -53,6 +53,31 @@ public final class RunAssert extends AbstractAssert<RunAssert, LabRun> {
     }
 
     /**
+     * The container's memory settled under its load: its growth over the steady windows is not measurably above 0
+     * (the low end of its 95% interval at most 0). A survivor still growing fails, saying how fast and when it
+     * would reach its cap.
+     */
+    public RunAssert memorySettled() {
+        return memoryGrowthAtMost(0);
+    }
+
+    /** The container's memory under load not measurably growing faster than this many MB a minute. */
+    public RunAssert memoryGrowthAtMost(double mbPerMinute) {
+        isNotNull();
+        var steady = result().load() == null ? null : result().load().steady();
+        var trend = steady == null ? null : steady.memory();
+        if (trend == null) {
+            failWithMessage("expected %s's memory to be measured under load, but %s; it was %s",
+                    actual.displayName(), steady == null ? "it had no load" : "its load had too few windows ("
+                            + steady.why() + ")", context());
+        } else if (trend.low() > mbPerMinute) {
+            failWithMessage("expected %s's memory to grow at most %.1f MB/min under load, but it was %s; it was %s",
+                    actual.displayName(), mbPerMinute, trend.describe(result().run().capBytes()), context());
+        }
+        return this;
+    }
+
+    /**
      * The suspect that grew most: {@code "heap"}, {@code "compiler arenas"}, {@code "thread stacks"},
      * {@code "direct buffers and Unsafe"}, {@code "malloc outside NMT"}, ... (the diagnosis's names).
      */

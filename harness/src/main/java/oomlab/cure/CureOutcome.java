@@ -9,7 +9,7 @@ import java.util.function.Function;
  *
  * @param steadyCpu        CPU per 1,000 requests before any deploy ÷ the original's, same rounds
  * @param afterDeployCpu   CPU per 1,000 requests after the deploy ÷ the original's after the deploy, or, where the
- *                         original never got past the deploy alive, ÷ its steady figure (the same request rate)
+ *                         original was killed (its last windows spent on what killed it), ÷ its steady figure
  * @param p99              the worst steady p99 ÷ the original's
  * @param worstPeakOfCap   the highest peak of its surviving runs as a share of the cap (NaN when none survived)
  * @param cpuToExit        for a batch job (no load, no work report): the CPU its finished runs took to their exit;
@@ -31,8 +31,10 @@ public record CureOutcome(Cure cure, List<Trial> trials, Ratio steadyCpu, Ratio 
         for (Trial trial : trials) {
             original.stream().filter(o -> o.round() == trial.round()).findFirst().ifPresent(o -> {
                 pair(steady, trial, o, Cost::steadyCpuMs, Cost::steadyCpuMs);
-                pair(after, trial, o, Cost::afterDeployCpuMs,
-                        o.cost().afterDeployCpuMs() != null ? Cost::afterDeployCpuMs : Cost::steadyCpuMs);
+                // an original killed after the deploy spent its last windows on the compilation that killed it: that
+                // is no baseline, its steady figure is (the same request rate)
+                pair(after, trial, o, Cost::afterDeployCpuMs, o.survived() && o.cost().afterDeployCpuMs() != null
+                        ? Cost::afterDeployCpuMs : Cost::steadyCpuMs);
                 pair(p99, trial, o, Cost::p99Ms, Cost::p99Ms);
             });
         }

@@ -158,6 +158,16 @@ public final class Judge {
             out.add(new CheckResult("peakAtMost", "<= " + fraction(checks.peakAtMost()), fraction(peak),
                     peak <= checks.peakAtMost()));
         }
+        if (checks.memoryGrowthAtMost() != null) {
+            oomlab.analysis.SteadyState.MemoryTrend trend = result.load() == null || result.load().steady() == null
+                    ? null : result.load().steady().memory();
+            double most = checks.memoryGrowthAtMost();
+            out.add(new CheckResult("memoryGrowthAtMost", most == 0 ? "memory settled under load (its growth's 95%"
+                    + " interval reaches 0)" : String.format(Locale.ROOT, "memory growing at most %.1f MB/min under"
+                    + " load (its growth's 95%% interval reaches it)", most), trend == null
+                    ? "no growth measured (no load, or too few windows)" : trend.describe(result.run().capBytes()),
+                    trend != null && trend.low() <= most));
+        }
         if (checks.nmtGrowth() != null) {
             String grew = result.nmt().dominantNmtGrowth();
             out.add(new CheckResult("nmtGrowth", checks.nmtGrowth(), String.valueOf(grew),

@@ -18,14 +18,16 @@ import java.util.List;
  *                       (code cache full)")
  * @param crashReport    true: the JVM must have written its crash report (hs_err) and the lab kept it; the proof
  *                       that a CRASHED run crashed the JVM, not merely exited non-zero
+ * @param memoryGrowthAtMost MB a minute: a service under load must not be measurably growing faster than this over
+ *                       its steady windows (the low end of the growth's 95% interval at most this; 0 = settled)
  */
 public record Checks(Double peakAtLeast, Double peakAtMost, String nmtGrowth, List<String> growthMostlyIn,
                      List<String> compiledBy, String madeNotEntrantRisesAfter, List<String> jitFindings,
-                     Boolean crashReport) {
+                     Boolean crashReport, Double memoryGrowthAtMost) {
     public static final Checks NONE = new Checks(null, null, null, null, null);
 
     public Checks(Double peakAtLeast, Double peakAtMost, String nmtGrowth, List<String> growthMostlyIn,
                   List<String> compiledBy) {
-        this(peakAtLeast, peakAtMost, nmtGrowth, growthMostlyIn, compiledBy, null, null, null);
+        this(peakAtLeast, peakAtMost, nmtGrowth, growthMostlyIn, compiledBy, null, null, null, null);
     }
 }

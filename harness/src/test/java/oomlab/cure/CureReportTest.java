@@ -56,4 +56,39 @@ class CureReportTest {
         assertThat(answer.recommended()).isEmpty();
         assertThat(CureReport.markdown(List.of(answer))).contains("**No candidate survived every run**");
     }
+
+    /**
+     * The incident's c2 lived one window past the deploy, spent on the compilation that killed it (1.8 cores): the
+     * cures' CPU after the deploy is held against its steady figure, not that window.
+     */
+    @Test
+    void anOriginalKilledAfterTheDeployIsNoAfterDeployBaseline() {
+        List<Trial> dying = List.of(new Trial(1, "c2", Verdict.OOM_KILLED,
+                new Cost("service windows", 0.080, 0.600, 0.9, 1.0, null), "OOM-killed"));
+        CureOutcome c1 = CureOutcome.measure(cure("cure-c1", "-XX:TieredStopAtLevel=1"),
+                List.of(new Trial(1, "r1", Verdict.SURVIVED, new Cost("service windows", 0.100, 0.120, 1.0, 0.4, null),
+                        "ok")), dying);
+
+        assertThat(c1.afterDeployCpu().estimate()).isEqualTo(1.5); // 0.120 / 0.080, not 0.120 / 0.600
+        assertThat(c1.steadyCpu().estimate()).isEqualTo(1.25);
+    }
+
+    /** A service's original killed before it was steady gives no ratio: each cure is priced by its own steady CPU. */
+    @Test
+    void withoutASteadyOriginalTheCuresArePricedByTheirOwnSteadyCpu() {
+        List<Trial> neverSteady = List.of(new Trial(1, "c2", Verdict.OOM_KILLED,
+                new Cost("load windows", null, null, null, 1.0, null), "OOM-killed"));
+        CureOutcome pod = CureOutcome.measure(new Cure("cure-pod-fits", "a pod that fits", Cure.Kind.POD, List.of(),
+                Map.of(), 480 * MB, "heap"), List.of(survived(1, 0.606, 0.68), survived(2, 0.567, 0.68)), neverSteady);
+        CureOutcome heap = CureOutcome.measure(cure("cure-heap-fits", "-Xmx104m"),
+                List.of(survived(1, 0.577, 0.88), survived(2, 0.576, 0.88)), neverSteady);
+
+        assertThat(pod.steadyCpu()).isNull();
+        assertThat(heap.steadyCpuPer1000().mean()).isBetween(0.576, 0.577); // the geometric mean of 0.577 and 0.576
+        assertThat(CureAnswer.rank(List.of(pod, heap))).extracting(o -> o.cure().name())
+                .containsExactly("cure-heap-fits", "cure-pod-fits"); // the cheaper steady first
+        CureAnswer answer = new CureAnswer("quotes-small", "c2", 17, 300 * MB, 256 * MB, "OOM-killed", neverSteady,
+                List.of(), CureAnswer.rank(List.of(pod, heap)), 4, 14.6);
+        assertThat(CureReport.markdown(List.of(answer))).contains("(the original was killed before it was steady)");
+    }
 }

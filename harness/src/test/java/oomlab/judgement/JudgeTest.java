@@ -131,7 +131,7 @@ class JudgeTest {
     @Test
     void aDeoptStormNeedsOptimisedCodeAtTheSwitchAndMoreOfItThrownAwayAfter() {
         RunResult base = ResultFixture.c1Survivor();
-        Checks storm = new Checks(null, null, null, null, null, "megamorphic", null, null);
+        Checks storm = new Checks(null, null, null, null, null, "megamorphic", null, null, null);
         java.util.function.Function<oomlab.output.DeoptWindow, CheckResult> judged = window -> Judge.judge(
                 base.toBuilder().jit(new JitEvidence(Map.of("C1", 100L, "C2", 5L), List.of(),
                         base.jit().compilations(), List.of(), window)).judgement(null).build(),
@@ -169,5 +169,30 @@ class JudgeTest {
                         false));
         assertThat(Judge.judge(base, Expectation.parse("SURVIVED"), List.of(), true).checks())
                 .extracting(CheckResult::name).doesNotContain("cpuCounter");
+    }
+
+    /** A survivor still growing under load fails a scenario's memoryGrowthAtMost: 0, saying how fast. */
+    @Test
+    void memorySettledUnderLoadIsACheck() {
+        RunResult base = ResultFixture.c1Survivor();
+        java.util.function.Function<oomlab.analysis.SteadyState.MemoryTrend, RunResult> withTrend = trend ->
+                base.toBuilder().load(new oomlab.result.LoadResult(null, null, new oomlab.analysis.SteadyState(
+                        List.of(), 20.0, 400.0, 3.0, "steady from 20 s", trend, null))).judgement(null).build();
+        RunResult growing = withTrend.apply(new oomlab.analysis.SteadyState.MemoryTrend(4, 40, 12.0, 8.0, 16.0, 300,
+                17.0, false));
+        RunResult settled = withTrend.apply(new oomlab.analysis.SteadyState.MemoryTrend(4, 40, 0.4, -1.2, 2.0, 300,
+                null, true));
+        Checks mustSettle = new Checks(null, null, null, null, null, null, null, null, 0.0);
+
+        CheckResult failed = Judge.judge(growing, Expectation.parse("SURVIVED"), List.of(mustSettle), true).checks()
+                .stream().filter(c -> c.name().equals("memoryGrowthAtMost")).findFirst().orElseThrow();
+        assertThat(failed.passed()).isFalse();
+        assertThat(failed.actual()).startsWith("still growing at 12.0 MB/min [8.0 to 16.0]");
+        assertThat(Judge.judge(settled, Expectation.parse("SURVIVED"), List.of(mustSettle), true).checks())
+                .filteredOn(c -> c.name().equals("memoryGrowthAtMost")).singleElement()
+                .extracting(CheckResult::passed).isEqualTo(true);
+        assertThat(Judge.judge(growing, Expectation.parse("SURVIVED"), List.of(new Checks(null, null, null, null, null,
+                null, null, null, 10.0)), true).checks()).filteredOn(c -> c.name().equals("memoryGrowthAtMost"))
+                .singleElement().extracting(CheckResult::passed).isEqualTo(true); // 8 MB/min is not above 10
     }
 }
