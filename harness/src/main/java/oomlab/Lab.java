@@ -19,7 +19,7 @@ import oomlab.container.ResolvedProgram;
 import oomlab.output.LoadReport;
 import oomlab.result.LoadResult;
 import oomlab.profiling.Profiler;
-import oomlab.report.ResultFiles;
+import oomlab.result.ResultStore;
 import oomlab.result.RunResult;
 import oomlab.scenario.LabDefinition;
 import oomlab.scenario.RunPlan;
@@ -37,7 +37,7 @@ public final class Lab {
 
     private final Settings settings;
     private final LabDefinition definition;
-    private final ResultFiles results;
+    private final ResultStore results;
     private final ProgramJars programJars;
     private final ContainerEngine engine;
     private final oomlab.console.Console console;
@@ -55,7 +55,7 @@ public final class Lab {
         this.console = console;
         this.settings = settings;
         this.definition = ScenarioFile.load(settings.scenarioFile());
-        this.results = new ResultFiles(settings.resultsRoot());
+        this.results = new ResultStore(settings.resultsRoot());
         this.programJars = new ProgramJars(settings.scenarioFile(),
                 settings.resultsRoot().resolveSibling("oomlab-programs"));
         this.engine = engine;
@@ -98,10 +98,10 @@ public final class Lab {
 
     /** One run whose files go under another results folder (the right-sizing search keeps each cap's apart). */
     public RunResult run(RunPlan plan, Path resultsRoot) {
-        return run(plan, new ResultFiles(resultsRoot));
+        return run(plan, new ResultStore(resultsRoot));
     }
 
-    private RunResult run(RunPlan plan, ResultFiles results) {
+    private RunResult run(RunPlan plan, ResultStore results) {
         if (Interruption.requested()) { // the harness is on its way out: start nothing more
             throw new IllegalStateException(plan.displayName() + ": not started, the harness was interrupted");
         }

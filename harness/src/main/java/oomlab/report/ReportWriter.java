@@ -32,8 +32,7 @@ public final class ReportWriter {
             markdown.append("\nCharts and every run's details: ").append(HtmlReport.FILE).append(" in this folder.\n");
             Files.writeString(root.resolve(SUMMARY_MD), markdown);
             // every run in the folder, as judged now: after a merge of CI shards, one summary.json for them all
-            Files.writeString(root.resolve(oomlab.result.ResultJson.SUMMARY_FILE), oomlab.result.ResultJson.write(
-                    new oomlab.result.ResultJson.Summary(RunResult.FORMAT_VERSION, results)));
+            oomlab.result.ResultStore.writeSummary(root, results);
             return HtmlReport.write(root, results);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package oomlab.report;
+package oomlab.result;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,19 +10,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import oomlab.result.ResultJson;
-import oomlab.result.RunResult;
 
 /**
- * The results folder: {@code <root>/<scenario>/<run>/} per run (result.json, rss.csv, probe.jsonl,
- * container.log) and {@code <root>/summary.json}, rewritten after every run so an interrupted matrix
- * still lists what finished.
+ * The result store: the results folder, {@code <root>/<scenario>/<run>/} per run (result.json beside the run's own
+ * files) and {@code <root>/summary.json}, rewritten after every run so an interrupted matrix still lists what
+ * finished. Every file of it is written beside and moved into place: a reader never sees half of one.
  */
-public final class ResultFiles {
+public final class ResultStore {
     private final Path root;
     private final List<RunResult> runs = new ArrayList<>();
 
-    public ResultFiles(Path root) {
+    public ResultStore(Path root) {
         this.root = root;
     }
 
@@ -53,8 +51,13 @@ public final class ResultFiles {
     public synchronized void write(RunResult result, Path runDir) {
         runs.add(result);
         writeAtomically(runDir.resolve(ResultJson.RESULT_FILE), ResultJson.write(result));
+        writeSummary(root, runs);
+    }
+
+    /** summary.json for these runs (a whole folder judged again writes it too: after a merge of CI shards, one). */
+    public static void writeSummary(Path root, List<RunResult> results) {
         writeAtomically(root.resolve(ResultJson.SUMMARY_FILE),
-                ResultJson.write(new ResultJson.Summary(RunResult.FORMAT_VERSION, runs)));
+                ResultJson.write(new ResultJson.Summary(RunResult.FORMAT_VERSION, results)));
     }
 
     /** Written beside and moved into place, so a reader never sees half a file. */
