@@ -24,6 +24,17 @@ public final class RightSizer {
     private RightSizer() {
     }
 
+    /**
+     * A survivor under load whose memory had not settled when its load ended (SteadyState's growth and interval):
+     * how it was growing, in words; null for one that settled, or that had no load to say it by. Such a cap held
+     * the load's length, not the service: the search does not take it (give the load untilSteady to let it settle).
+     */
+    static String stillGrowing(RunResult result) {
+        var steady = result.load() == null ? null : result.load().steady();
+        var memory = steady == null ? null : steady.memory();
+        return memory == null || memory.settled() ? null : memory.describe(result.run().capBytes());
+    }
+
     public static SizingResult search(Lab lab, RunPlan plan, Path resultsRoot) {
         Scenario scenario = plan.scenario();
         RightSizing how = scenario.rightSizing();
@@ -45,11 +56,13 @@ public final class RightSizer {
                         if (formula[0] < 0 && result.diagnosis() != null) {
                             formula[0] = result.diagnosis().budget().budgetBytes();
                         }
-                        lab.console().printf("[oomlab] right-sizing %s: %d MB -> %s%n", plan.displayName(), cap / MB,
-                                result.exit().verdict());
+                        String growing = stillGrowing(result);
+                        lab.console().printf("[oomlab] right-sizing %s: %d MB -> %s%s%n", plan.displayName(), cap / MB,
+                                result.exit().verdict(), growing == null ? "" : ", but its memory was " + growing
+                                        + ": it outlived its load, not the pod");
                         peak = Math.max(peak, result.memory().peakBytes());
-                        if (result.exit().verdict() != Verdict.SURVIVED) {
-                            return new CapSearch.Probe(false, peak); // one repeat that does not survive says no
+                        if (result.exit().verdict() != Verdict.SURVIVED || growing != null) {
+                            return new CapSearch.Probe(false, peak); // one repeat that does not hold says no
                         }
                     }
                     return new CapSearch.Probe(true, peak);

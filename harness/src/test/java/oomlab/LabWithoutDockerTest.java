@@ -98,6 +98,24 @@ class LabWithoutDockerTest {
                 >> 20) + " MB -> SURVIVED");
     }
 
+    /**
+     * A cap whose run survived its load while its memory still grew (a recorded service whose cache fills: 145 MB/min,
+     * the cap in 2 minutes) is not a surviving cap: the search goes up past it.
+     */
+    @Test
+    void rightSizingDoesNotTakeASurvivorStillGrowing() throws IOException {
+        // below 1,536 MB killed; up to 3 GB it "survives" still growing; from there it survives and settles
+        ReplayEngine engine = new ReplayEngine(dir.resolve("replays"), spec -> spec.cap().bytes() < (1536L << 20)
+                ? "c2-oom-killed" : spec.cap().bytes() < (3072L << 20) ? "user-service-still-growing" : "c1-survived");
+        LabSession session = LabSession.open(settings("config", "c1"), engine, console);
+
+        SizingResult sized = RightSizer.search(session.lab(), session.plans().get(0), dir.resolve("results"));
+
+        assertThat(sized.search().smallestSurvivingBytes() >> 20).isBetween(3072L, 3327L);
+        assertThat(console.text()).contains("-> SURVIVED, but its memory was still growing at 145.2 MB/min")
+                .contains("it outlived its load, not the pod");
+    }
+
     @Test
     void theCureSearchInterleavesTheOriginalAndItsCandidatesRoundByRound() throws IOException {
         ReplayEngine engine = byConfiguration();

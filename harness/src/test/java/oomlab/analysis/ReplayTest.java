@@ -41,7 +41,8 @@ class ReplayTest {
             new Object[] {"deopt-storm", Verdict.SURVIVED},
             new Object[] {"nativemem-allocations", Verdict.OOM_KILLED},
             new Object[] {"incident-c2-jdk17", Verdict.OOM_KILLED},
-            new Object[] {"user-service-until-steady", Verdict.SURVIVED});
+            new Object[] {"user-service-until-steady", Verdict.SURVIVED},
+            new Object[] {"user-service-still-growing", Verdict.SURVIVED});
 
     static Stream<Object[]> fixtures() {
         return FIXTURES.stream();
