@@ -25,7 +25,7 @@ class QuotesMemoryTest {
                 .args("--server.port=8080", "--quotes.cache-entries=2000")
                 .memory(pod).heap("256m")
                 .timeoutSeconds(120)
-                .load(LabScenario.http(8080, "/quote/{n}").rate(200).warmupSeconds(5).durationSeconds(5))
+                .load(LabScenario.http(8080, "/quote/{n}").rate(200).warmupSeconds(5).durationSeconds(10))
                 .configurations("c2", "c1");
     }
 
