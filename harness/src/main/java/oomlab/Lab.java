@@ -130,10 +130,7 @@ public final class Lab {
 
         Interruption.begin(); // a SIGTERM from here on waits for this run's result to be written
         try {
-            RawRun raw = engine.runner().run(launched.container(), scenario.load() == null || scenario.load().untilSteady() == null
-                    ? oomlab.container.LoadEnd.NEVER
-                    : new oomlab.analysis.SteadyWatch(scenario.load().untilSteady(), new oomlab.analysis.SteadyState.Limits(
-                            scenario.memory().bytes(), scenario.heap().bytes())));
+            RawRun raw = engine.runner().run(launched.container(), loadEndOf(scenario));
             engineWasLost |= raw.outcome().engineLost() != null;
             ResultJson.writeRecord(files.file(RunFiles.RAW_RUN), raw);
             RunResult result = RunAnalysis.analyse(launched.launch(), raw, files, this::copyOutOfImage);
@@ -200,6 +197,15 @@ public final class Lab {
                     measured.achievedRate(), measured.errors(), measured.p50Ms(), measured.p99Ms(),
                     measured.completed() ? "" : " (" + load.ending() + ")");
         }
+    }
+
+    /** When the scenario's load may end early: an until-steady load when its answer is known; a fixed one never. */
+    private static oomlab.container.LoadEnd loadEndOf(Scenario scenario) {
+        if (scenario.load() == null || scenario.load().untilSteady() == null) {
+            return oomlab.container.LoadEnd.NEVER;
+        }
+        return new oomlab.analysis.SteadyWatch(scenario.load().untilSteady(),
+                new oomlab.analysis.SteadyState.Limits(scenario.memory().bytes(), scenario.heap().bytes()));
     }
 
     /** The image's files jeprof needs, copied out through the engine (kept between runs). */

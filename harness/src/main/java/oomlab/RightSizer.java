@@ -30,9 +30,8 @@ public final class RightSizer {
      * the load's length, not the service: the search does not take it (give the load untilSteady to let it settle).
      */
     static String stillGrowing(RunResult result) {
-        var steady = result.load() == null ? null : result.load().steady();
-        var memory = steady == null ? null : steady.memory();
-        return memory == null || memory.settled() ? null : memory.describe(result.run().capBytes());
+        return result.load() == null ? null : result.load().memoryStillGrowing()
+                .map(trend -> trend.describe(result.run().capBytes())).orElse(null);
     }
 
     public static SizingResult search(Lab lab, RunPlan plan, Path resultsRoot) {

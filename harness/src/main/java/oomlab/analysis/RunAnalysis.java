@@ -84,10 +84,9 @@ public final class RunAnalysis {
                 new SteadyState.Limits(launched.capBytes(), launched.heapBytes()));
         LoadResult load = raw.load() == null ? null : new LoadResult(raw.load(),
                 LoadReport.fromLines(loadLog).orElse(null), steady);
-        if (exit.verdict() == oomlab.verdict.Verdict.SURVIVED && steady != null && steady.memory() != null
-                && !steady.memory().settled()) {
+        if (exit.verdict() == oomlab.verdict.Verdict.SURVIVED && load != null && load.memoryStillGrowing().isPresent()) {
             // a survivor whose memory still rose when its load ended: "survived" says little about the next hour
-            diagnosis = diagnosis.with(steady.memory().describe(launched.capBytes()));
+            diagnosis = diagnosis.with(load.memoryStillGrowing().get().describe(launched.capBytes()));
         }
         if (exit.verdict() == oomlab.verdict.Verdict.SURVIVED && steady != null && steady.heapAfterGc() != null
                 && !steady.heapAfterGc().settled()) {

@@ -65,7 +65,7 @@ public final class RunAssert extends AbstractAssert<RunAssert, LabRun> {
     public RunAssert memoryGrowthAtMost(double mbPerMinute) {
         isNotNull();
         var steady = result().load() == null ? null : result().load().steady();
-        var trend = steady == null ? null : steady.memory();
+        var trend = result().load() == null ? null : result().load().memoryTrend();
         if (trend == null) {
             failWithMessage("expected %s's memory to be measured under load, but %s; it was %s",
                     actual.displayName(), steady == null ? "it had no load" : "its load had too few windows ("

@@ -56,7 +56,7 @@ public final class ServiceLoad implements RunCompanion {
                        LoadEnd loadEnd, oomlab.console.Console console) {
         this.console = console;
         this.load = load;
-        this.loadEnd = load.untilSteady() == null ? LoadEnd.NEVER : loadEnd;
+        this.loadEnd = loadEnd;
         this.generatorImage = generatorImage;
         this.owner = owner;
         this.timeout = timeout;

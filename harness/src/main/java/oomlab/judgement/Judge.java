@@ -159,8 +159,7 @@ public final class Judge {
                     peak <= checks.peakAtMost()));
         }
         if (checks.memoryGrowthAtMost() != null) {
-            oomlab.analysis.SteadyState.MemoryTrend trend = result.load() == null || result.load().steady() == null
-                    ? null : result.load().steady().memory();
+            oomlab.analysis.SteadyState.MemoryTrend trend = result.load() == null ? null : result.load().memoryTrend();
             double most = checks.memoryGrowthAtMost();
             out.add(new CheckResult("memoryGrowthAtMost", most == 0 ? "memory settled under load (its growth's 95%"
                     + " interval reaches 0)" : String.format(Locale.ROOT, "memory growing at most %.1f MB/min under"

@@ -110,12 +110,11 @@ public final class SummaryTable implements ResultFormat {
      */
     static List<String> stillGrowingNearCap(List<RunResult> results) {
         return results.stream().filter(r -> r.exit().verdict() == Verdict.SURVIVED && r.load() != null
-                        && r.load().steady() != null && r.load().steady().memory() != null
-                        && !r.load().steady().memory().settled() && r.memory().peakOfCap() > GROWING_NEAR_CAP)
+                        && r.load().memoryStillGrowing().isPresent() && r.memory().peakOfCap() > GROWING_NEAR_CAP)
                 .map(r -> String.format(Locale.ROOT, "%s (JDK %d) survived at %.1f%% of its cap while its memory was"
                                 + " %s: a longer load and it is killed; run it until steady (untilSteady) or give the"
                                 + " pod room", r.run().displayName(), r.run().jdkMajor(), r.memory().peakOfCap() * 100,
-                        r.load().steady().memory().describe(r.run().capBytes())))
+                        r.load().memoryStillGrowing().orElseThrow().describe(r.run().capBytes())))
                 .toList();
     }
 

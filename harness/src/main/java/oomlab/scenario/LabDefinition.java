@@ -37,10 +37,10 @@ public record LabDefinition(Path file, Map<String, RunConfig> configurations, Ma
         plans = selection.repeat() == 1 ? shard : shard.stream()
                 .flatMap(plan -> java.util.stream.IntStream.rangeClosed(1, selection.repeat()).mapToObj(plan::repeated))
                 .toList();
-        if (plans.isEmpty() && !reportRunsLeftOut(selection).isEmpty()) {
-            throw new IllegalArgumentException("Nothing selected but REPORT runs (" + String.join(", ",
-                    reportRunsLeftOut(selection)) + "), which assert no verdict: name their scenario (-Dscenario=...)"
-                    + " or add -Doomlab.reports=true");
+        List<String> onlyReports = plans.isEmpty() ? reportRunsLeftOut(selection) : List.of();
+        if (!onlyReports.isEmpty()) {
+            throw new IllegalArgumentException("Nothing selected but REPORT runs (" + String.join(", ", onlyReports)
+                    + "), which assert no verdict: name their scenario (-Dscenario=...) or add -Doomlab.reports=true");
         }
         if (plans.isEmpty()) {
             throw new IllegalArgumentException("Nothing selected: no scenario chosen by -Dscenario="
