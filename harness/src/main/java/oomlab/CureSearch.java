@@ -103,7 +103,9 @@ public final class CureSearch {
 
     /** The answers of a session so far, written (cures.md, cures.json) and printed. */
     public static void report(LabSession session, List<CureAnswer> answers) {
-        java.nio.file.Path written = CureReport.write(session.settings().resultsRoot(), answers);
+        // both files rewritten after every search, so an interrupted session keeps the answers it had
+        java.nio.file.Path written = oomlab.report.Outputs.write(session.settings().resultsRoot(),
+                oomlab.report.Outputs.CURES, answers).get(1);
         oomlab.console.Console console = session.lab().console();
         console.println();
         console.println(CureReport.markdown(answers));

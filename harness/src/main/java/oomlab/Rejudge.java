@@ -9,7 +9,7 @@ import java.util.Optional;
 import oomlab.compare.BaselineComparison;
 import oomlab.compare.RunComparison;
 import oomlab.judgement.Judge;
-import oomlab.report.ReportWriter;
+import oomlab.report.Outputs;
 import oomlab.report.SummaryTable;
 import oomlab.result.ResultJson;
 import oomlab.result.RunResult;
@@ -31,7 +31,6 @@ public final class Rejudge {
     static final int PASSED = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
-    static final String COMPARISON_MD = "comparison.md";
 
     private Rejudge() {
     }
@@ -110,7 +109,7 @@ public final class Rejudge {
             out.append("unreadable: ").append(problem).append('\n');
         }
         if (!judged.isEmpty()) {
-            Path report = ReportWriter.writeAll(resultsRoot, judged);
+            Path report = Outputs.writeRuns(resultsRoot, judged);
             out.append("\nReport: ").append(report.toAbsolutePath().toString()).append('\n');
         }
         if (judged.isEmpty() || !folder.unreadable().isEmpty()) {
@@ -126,10 +125,10 @@ public final class Rejudge {
             List<RunComparison> comparisons = BaselineComparison.compare(before.results(), judged,
                     scenario -> definition.scenarios().containsKey(scenario)
                             ? definition.scenarios().get(scenario).tolerances() : Tolerances.DEFAULT);
-            StringBuilder table = new StringBuilder("# Against the baseline " + baseline + "\n\n");
+            StringBuilder table = new StringBuilder();
             BaselineComparison.write(comparisons, table);
-            out.append('\n').append(table);
-            Files.writeString(resultsRoot.resolve(COMPARISON_MD), table);
+            out.append("\n# Against the baseline ").append(baseline.toString()).append("\n\n").append(table);
+            Outputs.write(resultsRoot, Outputs.COMPARISONS, comparisons);
             regressions = comparisons.stream().anyMatch(RunComparison::regression);
         }
         return judged.stream().allMatch(r -> r.judgement().passed()) && !regressions ? PASSED : FAILED;

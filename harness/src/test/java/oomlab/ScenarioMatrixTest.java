@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import oomlab.report.Outputs;
 import oomlab.report.RightSizingReport;
 import oomlab.result.RunResult;
 import oomlab.sizing.SizingResult;
@@ -103,8 +104,8 @@ class ScenarioMatrixTest {
         }
         if (!SIZED.isEmpty()) {
             System.out.println("\n" + RightSizingReport.table(SIZED));
-            System.out.println("Right-sizing chart: " + RightSizingReport.write(SETTINGS.resultsRoot(), SIZED)
-                    .toAbsolutePath());
+            System.out.println("Right-sizing chart: " + Outputs.write(SETTINGS.resultsRoot(), Outputs.RIGHT_SIZING,
+                    SIZED).get(1).toAbsolutePath());
             return;
         }
         LabSession session = SESSION.get();

@@ -22,19 +22,6 @@ public final class CureReport {
     private CureReport() {
     }
 
-    /** Both files, rewritten after every search so an interrupted session keeps the answers it had. */
-    public static Path write(Path resultsRoot, List<CureAnswer> answers) {
-        try {
-            Files.createDirectories(resultsRoot);
-            ResultJson.writeRecord(resultsRoot.resolve(CureAnswer.JSON), new Answers(answers));
-            Path markdown = resultsRoot.resolve(CureAnswer.MARKDOWN);
-            Files.writeString(markdown, markdown(answers));
-            return markdown;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** cures.json's shape: a list, so a session with several killed runs keeps each answer. */
     public record Answers(List<CureAnswer> answers) {
         public Answers {

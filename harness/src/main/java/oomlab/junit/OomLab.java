@@ -13,7 +13,7 @@ import oomlab.RightSizer;
 import oomlab.Settings;
 import oomlab.cure.CureAnswer;
 import oomlab.layout.RunFiles;
-import oomlab.report.ReportWriter;
+import oomlab.report.Outputs;
 import oomlab.result.ResultJson;
 import oomlab.result.RunResult;
 import oomlab.scenario.RunPlan;
@@ -174,7 +174,7 @@ public final class OomLab {
             return null;
         }
         ResultJson.Folder folder = ResultJson.readFolder(base.resultsRoot());
-        return folder.results().isEmpty() ? null : ReportWriter.writeAll(base.resultsRoot(), folder.results());
+        return folder.results().isEmpty() ? null : Outputs.writeRuns(base.resultsRoot(), folder.results());
     }
 
     private LabSession open(Path scenarioFile, String scenario, String config) {

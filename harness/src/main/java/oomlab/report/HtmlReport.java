@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import oomlab.analysis.RunCurves;
 import oomlab.diagnosis.Budget;
 import oomlab.diagnosis.BudgetLine;
 import oomlab.diagnosis.Diagnosis;
@@ -25,10 +26,6 @@ import oomlab.profiling.AllocationProfile;
 import oomlab.profiling.Frame;
 import oomlab.result.CheckResult;
 import oomlab.result.RunResult;
-import oomlab.sampling.ProbeLine;
-import oomlab.sampling.ProbeLog;
-import oomlab.sampling.Sample;
-import oomlab.sampling.SampleLog;
 
 /**
  * report.html: one self-contained page (ECharts and the data inlined, nothing fetched) with an overview table
@@ -39,10 +36,6 @@ import oomlab.sampling.SampleLog;
 public final class HtmlReport {
     public static final String FILE = "report.html";
     static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
-    /** Enough points to draw a curve faithfully; a long run at 40 Hz has thousands. */
-    static final int MAX_POINTS = 600;
-    /** NMT categories drawn by name; the smaller ones are summed into one area. */
-    static final int NMT_CATEGORIES = 8;
     private static final double MB = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,10 +64,12 @@ public final class HtmlReport {
      * @param kill           [seconds, MB] where the run was killed, or null
      * @param refaultMbPerS  [seconds, MB/s] of file pages the kernel read again (empty where not counted)
      * @param cpuCores       [seconds, cores] the container used, from the sampler's CPU counter (runs with a load)
-     * @param p99Ms          [seconds, ms] the worst latency percentile of each of the service's own windows
+     * @param p99Ms          [seconds, ms] the p99 of each window of the load
+     * @param steadyS        [from, to] seconds: where its steady cost was measured (shaded), or null
      */
     record RunCharts(String run, String nmtId, List<double[]> cgroupMb, double[] kill, List<double[]> refaultMbPerS,
-                     List<double[]> cpuCores, List<double[]> p99Ms, NmtChart nmt, RunDetails details) {
+                     List<double[]> cpuCores, List<double[]> p99Ms, double[] steadyS, NmtChart nmt,
+                     RunDetails details) {
     }
 
     /**
@@ -138,15 +133,8 @@ public final class HtmlReport {
     record Category(String name, List<double[]> mb) {
     }
 
-    public static Path write(Path root, List<RunResult> results) {
-        Path file = root.resolve(FILE);
-        try {
-            Files.writeString(file, render(root, results));
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** The page for the runs of a results folder (it reads each run's own files there for the curves). */
+    static final ResultFormat<RunResult> FORMAT = (root, results, out) -> out.append(render(root, results));
 
     static String render(Path root, List<RunResult> results) {
         oomlab.cure.CureReport.Answers cures;
@@ -164,11 +152,11 @@ public final class HtmlReport {
             String curvesId = "curves-" + scenarioIndex++;
             RunResult any = scenario.getValue().get(0);
             List<RunCharts> runs = new ArrayList<>();
-            List<String> categories = nmtCategories(scenario.getValue());
+            List<String> categories = RunCurves.nmtCategories(scenario.getValue());
             for (RunResult run : scenario.getValue()) {
                 String nmtId = curvesId + "-nmt-" + runs.size();
                 Path runDir = oomlab.layout.RunFiles.under(root, run.run().scenario(), run.run().runName()).dir();
-                runs.add(runCharts(run, nmtId, runDir, categories, details(run, root, runDir)));
+                runs.add(runCharts(run, nmtId, RunCurves.of(run, runDir, categories), details(run, root, runDir)));
             }
             boolean refaults = runs.stream().anyMatch(run -> !run.refaultMbPerS().isEmpty());
             boolean service = runs.stream().anyMatch(run -> !run.cpuCores().isEmpty());
@@ -209,74 +197,12 @@ public final class HtmlReport {
         }
     }
 
-    /**
-     * The categories every run of a scenario draws by name, in one order, so that a category has the same place
-     * and colour in each run's chart: the Java heap at the bottom, then the largest by their peak in any run.
-     */
-    private static List<String> nmtCategories(List<RunResult> runs) {
-        Map<String, Long> peaks = new LinkedHashMap<>();
-        runs.forEach(run -> run.nmt().peak().forEach((category, bytes) -> peaks.merge(category, bytes, Math::max)));
-        peaks.remove("Total");
-        List<String> named = new ArrayList<>();
-        if (peaks.containsKey("Java Heap")) {
-            named.add("Java Heap");
-        }
-        peaks.entrySet().stream().filter(e -> !e.getKey().equals("Java Heap"))
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(NMT_CATEGORIES - named.size())
-                .forEach(e -> named.add(e.getKey()));
-        return named;
-    }
-
-    private static RunCharts runCharts(RunResult run, String nmtId, Path runDir, List<String> named,
-                                       RunDetails details) {
-        List<Sample> samples = readSamples(runDir.resolve(oomlab.layout.RunFiles.SAMPLES));
-        List<double[]> cgroup = downsample(samples.stream()
-                .map(s -> new double[] {s.tMs() / 1000.0, round(s.cgroupBytes() / MB)}).toList());
-        double[] kill = null;
-        boolean killed = switch (run.exit().verdict()) {
-            case OOM_KILLED, KILLED -> true;
-            default -> false;
-        };
-        if (killed && !samples.isEmpty()) {
-            // The last samples may already show the memory the kill freed: mark the kill at the last sample's
-            // time, at the highest usage of the second before it.
-            Sample last = samples.get(samples.size() - 1);
-            long highest = samples.stream().filter(s -> s.tMs() >= last.tMs() - 1000)
-                    .mapToLong(Sample::cgroupBytes).max().orElse(last.cgroupBytes());
-            kill = new double[] {last.tMs() / 1000.0, round(highest / MB)};
-        }
-        boolean serves = run.service() != null || run.load() != null;
-        return new RunCharts(run.run().runName(), nmtId, cgroup, kill, refaultRate(samples),
-                serves ? cpuRate(samples) : List.of(), p99s(run),
-                nmtChart(runDir.resolve(oomlab.layout.RunFiles.PROBE),
-                samples.isEmpty() ? 0 : samples.get(0).epochMs() - samples.get(0).tMs(), named), details);
-    }
-
-    /** The container's CPU in cores, per second of its life: the sampler's CPU counter over each second. */
-    private static List<double[]> cpuRate(List<Sample> samples) {
-        List<double[]> cores = new ArrayList<>();
-        Sample from = null;
-        for (Sample sample : samples) {
-            if (sample.cpuNanos() <= 0) {
-                continue;
-            }
-            if (from == null) {
-                from = sample;
-            } else if (sample.tMs() - from.tMs() >= 1000) {
-                cores.add(new double[] {sample.tMs() / 1000.0,
-                        round((sample.cpuNanos() - from.cpuNanos()) / 1e6 / (sample.tMs() - from.tMs()) * 10) / 10});
-                from = sample;
-            }
-        }
-        return downsample(cores);
-    }
-
-    /** The service's own windows: each window's p99 at its end, [seconds of the workload, ms]. */
-    private static List<double[]> p99s(RunResult run) {
-        if (run.service() == null) {
-            return List.of();
-        }
-        return run.service().windows().stream().map(w -> new double[] {w.toS(), w.p99Ms()}).toList();
+    /** The view of one run's curves: what the analysis computed ({@link RunCurves}), named for the page. */
+    private static RunCharts runCharts(RunResult run, String nmtId, RunCurves curves, RunDetails details) {
+        NmtChart nmt = curves.nmt().isEmpty() ? null : new NmtChart(curves.nmt().stream()
+                .map(series -> new Category(series.category(), series.mb())).toList());
+        return new RunCharts(run.run().runName(), nmtId, curves.memoryMb(), curves.kill(), curves.refaultMbPerS(),
+                curves.cpuCores(), curves.p99Ms(), curves.steadyS(), nmt, details);
     }
 
     private static CuresChart curesChart(String id, List<oomlab.cure.CureAnswer> answers) {
@@ -289,7 +215,7 @@ public final class HtmlReport {
                 }
                 double peak = outcome.survivedEvery() ? outcome.worstPeakOfCap() : outcome.trials().stream()
                         .mapToDouble(t -> t.cost().peakOfCap()).max().orElse(1);
-                points.add(new CurePoint(outcome.cure().name(), outcome.survivedEvery(), round(peak * 100) / 100.0,
+                points.add(new CurePoint(outcome.cure().name(), outcome.survivedEvery(), tenths(peak * 100) / 100.0,
                         ratio.estimate(), ratio.hasInterval() ? ratio.low() : ratio.estimate(),
                         ratio.hasInterval() ? ratio.high() : ratio.estimate(),
                         outcome.cure().name() + " " + ratio.describe()));
@@ -298,69 +224,6 @@ public final class HtmlReport {
         String title = answers.stream().map(a -> a.originalRun()).distinct()
                 .collect(Collectors.joining(", ", "Cures: CPU per request ÷ ", "'s (95% interval) against peak / cap"));
         return new CuresChart(id, title, points);
-    }
-
-    /** File pages re-read per second between samples, [seconds, MB/s]; empty where the sampler counted none. */
-    private static List<double[]> refaultRate(List<Sample> samples) {
-        List<double[]> rate = new ArrayList<>();
-        for (int i = 1; i < samples.size(); i++) {
-            Sample before = samples.get(i - 1);
-            Sample after = samples.get(i);
-            if (before.refaultFile() < 0 || after.refaultFile() < 0 || after.tMs() <= before.tMs()) {
-                continue;
-            }
-            double mb = Math.max(0, after.refaultFile() - before.refaultFile()) * 4096.0 / MB;
-            rate.add(new double[] {after.tMs() / 1000.0, round(mb * 1000.0 / (after.tMs() - before.tMs()))});
-        }
-        return downsample(rate);
-    }
-
-    /** The named categories and the rest summed, each a series of [seconds since the container started, MB]. */
-    private static NmtChart nmtChart(Path probeFile, long containerStartEpochMs, List<String> named) {
-        List<ProbeLine> lines;
-        try {
-            lines = ProbeLog.read(probeFile).lines();
-        } catch (IOException e) {
-            return null;
-        }
-        if (lines.isEmpty()) {
-            return null;
-        }
-        List<Category> categories = new ArrayList<>();
-        for (String name : named) {
-            categories.add(new Category(name, downsample(lines.stream().map(line -> new double[] {
-                    seconds(line, containerStartEpochMs), round(line.nmt().getOrDefault(name, 0L) / MB)}).toList())));
-        }
-        categories.add(new Category("other NMT categories", downsample(lines.stream().map(line -> new double[] {
-                seconds(line, containerStartEpochMs), round(line.nmt().entrySet().stream()
-                .filter(e -> !e.getKey().equals("Total") && !named.contains(e.getKey()))
-                .mapToLong(Map.Entry::getValue).sum() / MB)}).toList())));
-        return new NmtChart(categories);
-    }
-
-    /** On the host curve's clock (seconds since the container started), where the host's samples say when that was. */
-    private static double seconds(ProbeLine line, long containerStartEpochMs) {
-        return containerStartEpochMs > 0 ? (line.epochMs() - containerStartEpochMs) / 1000.0 : line.tMs() / 1000.0;
-    }
-
-    /** At most {@link #MAX_POINTS}: each bucket keeps its highest point, so no peak (and no kill) is smoothed away. */
-    static List<double[]> downsample(List<double[]> points) {
-        if (points.size() <= MAX_POINTS) {
-            return points;
-        }
-        List<double[]> kept = new ArrayList<>();
-        double bucket = (double) points.size() / MAX_POINTS;
-        for (int b = 0; b < MAX_POINTS; b++) {
-            int from = (int) (b * bucket);
-            int to = Math.min(points.size(), (int) ((b + 1) * bucket));
-            points.subList(from, Math.max(from + 1, to)).stream().max(Comparator.comparingDouble(p -> p[1]))
-                    .ifPresent(kept::add);
-        }
-        double[] last = points.get(points.size() - 1);
-        if (kept.get(kept.size() - 1) != last) {
-            kept.add(last);
-        }
-        return kept;
     }
 
     private static Table overview(List<RunResult> results) {
@@ -446,7 +309,7 @@ public final class HtmlReport {
                     .collect(Collectors.joining("\n")));
         }
         if (r.load() != null) {
-            fact(facts, "load", loadText(r.load()));
+            fact(facts, "load", loadText(r.load(), r.run().capBytes()));
         }
         oomlab.sampling.MemoryCurve.AtCap atCap = r.memory().atCap();
         if (atCap != null) {
@@ -477,7 +340,7 @@ public final class HtmlReport {
     }
 
     /** The load on a service in a few lines: how it was reached, and what the generator measured. */
-    private static String loadText(oomlab.result.LoadResult load) {
+    private static String loadText(oomlab.result.LoadResult load, long capBytes) {
         StringBuilder text = new StringBuilder();
         oomlab.container.LoadOutcome run = load.run();
         if (run != null) {
@@ -489,11 +352,22 @@ public final class HtmlReport {
         if (measured == null) {
             return text.append("no report from the load generator").toString();
         }
-        return text.append(String.format(Locale.ROOT, "%s at %.0f/s: %.1f/s answered over %.1f s, %d errors %s;"
+        text.append(String.format(Locale.ROOT, "%s at %.0f/s: %.1f/s answered over %.1f s, %d errors %s;"
                         + "\np50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; %s", measured.protocol(),
                 measured.targetRate(), measured.achievedRate(), measured.measuredSeconds(), measured.errors(),
                 measured.errorKinds(), measured.p50Ms(), measured.p90Ms(), measured.p99Ms(), measured.maxMs(),
-                measured.completed() ? "sent in full" : "cut short: the service was gone")).toString();
+                load.ending()));
+        oomlab.analysis.SteadyState steady = load.steady();
+        if (steady != null) {
+            text.append(steady.steady() ? String.format(Locale.ROOT,
+                    "\nsteady from %.0f s (%s): CPU %.1f ms per 1,000 requests, p99 %.1f ms", steady.steadyFromS(),
+                    steady.why(), steady.cpuMsPer1000(), steady.p99Ms()) : "\nnever steady: " + steady.why());
+            if (steady.memory() != null) {
+                // "memory settled: ..." or "still growing at ...: at that rate the cap in ..."
+                text.append(steady.memory().settled() ? "\n" : "\nmemory ").append(steady.memory().describe(capBytes));
+            }
+        }
+        return text.toString();
     }
 
     private static Table suspects(Diagnosis diagnosis) {
@@ -536,16 +410,8 @@ public final class HtmlReport {
         return r.run().scenario() + "--" + r.run().runName();
     }
 
-    private static List<Sample> readSamples(Path csv) {
-        try {
-            return Files.exists(csv) ? SampleLog.read(csv) : List.of();
-        } catch (IOException | RuntimeException e) {
-            return List.of(); // a curve cut mid-line by a crash of the harness: the run is still reported
-        }
-    }
-
-    private static double round(double mb) {
-        return Math.round(mb * 10) / 10.0;
+    private static double tenths(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     private static String json(Data data) {

@@ -1,9 +1,5 @@
 package oomlab.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -15,8 +11,8 @@ import oomlab.sizing.SizingResult;
  * same heap and flags. Written as right-sizing.md and right-sizing.html (an ECharts bar chart, inlined).
  */
 public final class RightSizingReport {
-    public static final String MARKDOWN = "right-sizing.md";
-    public static final String HTML = "right-sizing.html";
+    /** The page's template (under oomlab/report/), named as the page it becomes. */
+    static final String HTML = "right-sizing.html";
     private static final long MB = 1 << 20;
 
     private RightSizingReport() {
@@ -45,19 +41,9 @@ public final class RightSizingReport {
         return out.append('\n').toString();
     }
 
-    /** @return the chart's path */
-    public static Path write(Path root, List<SizingResult> results) {
-        try {
-            Files.createDirectories(root);
-            Files.writeString(root.resolve(MARKDOWN), "# Right-sizing\n\n" + table(results));
-            String page = Page.render(HTML, new ChartData(results.stream().map(ChartRun::of).toList()));
-            Path html = root.resolve(HTML);
-            Files.writeString(html, page);
-            return html;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** The chart's page (right-sizing.html: an ECharts bar chart, inlined). */
+    static final ResultFormat<SizingResult> PAGE = (root, results, out) -> out.append(
+            Page.render(HTML, new ChartData(results.stream().map(ChartRun::of).toList())));
 
     /** What the page shows, as the JSON its script reads. */
     record ChartData(List<ChartRun> runs) {

@@ -13,9 +13,14 @@ import oomlab.verdict.Verdict;
  * exit, peak, CPU, CPU per unit of work (and its ratio to the scenario's first configuration on the same
  * JDK), what grew most, and RSS beyond NMT. Failed checks are listed under the table.
  */
-public final class SummaryTable implements ResultFormat {
-    @Override
+public final class SummaryTable implements ResultFormat<RunResult> {
+    /** The table alone, as the console prints it. */
     public void write(List<RunResult> results, Appendable out) throws IOException {
+        write(null, results, out);
+    }
+
+    @Override
+    public void write(java.nio.file.Path root, List<RunResult> results, Appendable out) throws IOException {
         out.append("| scenario | config | JDK | judgement | verdict | expected | exit s | peak MB | peak/cap | CPU s"
                 + " | CPU ms/unit | vs first | work | grew most | unexplained MB |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");

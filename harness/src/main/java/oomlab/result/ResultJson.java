@@ -53,13 +53,19 @@ public final class ResultJson {
         return json(summary);
     }
 
-    /** Any record of a stage (launch.json, raw-run.json), in the same JSON as result.json. */
+    /** summary.json's text for these runs, in this format version. */
+    public static String summary(List<RunResult> runs) {
+        return json(new Summary(RunResult.FORMAT_VERSION, runs));
+    }
+
+    /** Any record of a stage (launch.json, raw-run.json), in the same JSON as result.json, written atomically. */
     public static void writeRecord(Path file, Object record) {
-        try {
-            Files.writeString(file, json(record));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFile.write(file, json(record));
+    }
+
+    /** Any record in the same JSON as result.json (cures.json's answers). */
+    public static String recordText(Object record) {
+        return json(record);
     }
 
     /** @throws IllegalArgumentException naming the file when it cannot be read as that record */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,24 +49,12 @@ public final class ResultStore {
 
     public synchronized void write(RunResult result, Path runDir) {
         runs.add(result);
-        writeAtomically(runDir.resolve(ResultJson.RESULT_FILE), ResultJson.write(result));
+        AtomicFile.write(runDir.resolve(ResultJson.RESULT_FILE), ResultJson.write(result));
         writeSummary(root, runs);
     }
 
     /** summary.json for these runs (a whole folder judged again writes it too: after a merge of CI shards, one). */
     public static void writeSummary(Path root, List<RunResult> results) {
-        writeAtomically(root.resolve(ResultJson.SUMMARY_FILE),
-                ResultJson.write(new ResultJson.Summary(RunResult.FORMAT_VERSION, results)));
-    }
-
-    /** Written beside and moved into place, so a reader never sees half a file. */
-    private static void writeAtomically(Path file, String text) {
-        try {
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temporary, text);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFile.write(root.resolve(ResultJson.SUMMARY_FILE), ResultJson.summary(results));
     }
 }

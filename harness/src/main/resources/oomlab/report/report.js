@@ -132,7 +132,13 @@
       var serviceSeries = [];
       scenario.runs.forEach(function (run) {
         if (run.cpuCores.length) {
-          serviceSeries.push({ name: run.run + ' CPU', type: 'line', showSymbol: false, data: run.cpuCores, yAxisIndex: 0 });
+          var cpu = { name: run.run + ' CPU', type: 'line', showSymbol: false, data: run.cpuCores, yAxisIndex: 0 };
+          if (run.steadyS) {
+            // where the lab measured this run's steady cost (its JIT settled), shaded in the run's own colour
+            cpu.markArea = { silent: true, itemStyle: { opacity: 0.12 },
+                             data: [[{ name: 'steady', xAxis: run.steadyS[0] }, { xAxis: run.steadyS[1] }]] };
+          }
+          serviceSeries.push(cpu);
         }
         if (run.p99Ms.length) {
           serviceSeries.push({ name: run.run + ' p99', type: 'line', showSymbol: true, symbolSize: 5, data: run.p99Ms,

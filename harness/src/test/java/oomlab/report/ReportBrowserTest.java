@@ -73,7 +73,7 @@ class ReportBrowserTest {
     @Test
     void everyChartIsDrawnWithItsSeriesAndThePageNeedsNothingButItself() throws IOException {
         List<RunResult> results = ReportFolderFixture.write(root);
-        Path report = ReportWriter.writeAll(root, results);
+        Path report = Outputs.writeRuns(root, results);
 
         browser.get(report.toUri().toString());
         await("the report's script to finish").atMost(Duration.ofSeconds(20)).until(() -> browser.executeScript(
@@ -105,7 +105,7 @@ class ReportBrowserTest {
         assertThat(browser.findElement(org.openqa.selenium.By.id("curves-0-headline")).getText())
                 .startsWith("c2 was OOM-killed after").contains("Cheapest surviving cure for c2: cure-no-concat-opt")
                 .contains("-XX:-OptimizeStringConcat");
-        int named = HtmlReport.NMT_CATEGORIES;
+        int named = oomlab.analysis.RunCurves.NMT_CATEGORIES;
         for (Map<String, Object> nmt : charts.subList(4, charts.size())) {
             assertThat(nmt).as("NMT chart: the named categories, the rest summed, and the container's curve")
                     .containsEntry("series", (long) Math.min(named, categories) + 1 + 1);

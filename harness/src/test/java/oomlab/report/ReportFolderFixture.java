@@ -86,7 +86,7 @@ final class ReportFolderFixture {
         oomlab.cure.CureOutcome killed = oomlab.cure.CureOutcome.measure(fewer, List.of(
                 new oomlab.cure.Trial(1, "cure-cicount2-r1", oomlab.verdict.Verdict.OOM_KILLED,
                         new oomlab.cure.Cost("service windows", 0.067, null, 0.9, 1.0, null), "OOM-killed")), rounds);
-        oomlab.cure.CureReport.write(root, List.of(new oomlab.cure.CureAnswer("c2-leak", "c2", 17, 2048 * MB,
+        Outputs.write(root, Outputs.CURES, List.of(new oomlab.cure.CureAnswer("c2-leak", "c2", 17, 2048 * MB,
                 768 * MB, "OOM-killed at the 2048 MB cap", rounds, List.of(),
                 oomlab.cure.CureAnswer.rank(List.of(killed, survived)), 3, 2.5)));
     }

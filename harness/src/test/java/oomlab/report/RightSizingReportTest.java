@@ -22,7 +22,7 @@ class RightSizingReportTest {
         SizingResult sized = new SizingResult("c2-leak", "c2", 17, hostile, outcome, 1, outcome.steps().size(),
                 1_303 * MB, 64 * MB);
 
-        String page = Files.readString(RightSizingReport.write(dir, List.of(sized)));
+        String page = Files.readString(Outputs.RIGHT_SIZING_PAGE.writeTo(dir, List.of(sized)));
 
         String open = "<script type=\"application/json\" id=\"oomlab-data\">";
         int from = page.indexOf(open) + open.length();

@@ -23,6 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 
 /**
  * A fixed-rate request stream against a service, run by the lab in a container of its own beside the service:
@@ -58,11 +59,11 @@ public final class LoadGenerator {
     private final AtomicLong ok = new AtomicLong();
     /** Every answer, the warm-up's too: the per-second lines' "answered", which the lab's windows count. */
     private final AtomicLong answered = new AtomicLong();
-    /** This second's latencies (warm-up included), for the per-second line's p99; swapped every second. */
-    private List<Long> secondLatenciesMicros = new ArrayList<>();
+    /** Every answer's latency (warm-up included), taken each second for the per-second line's p99. */
+    private final Latencies everySecond = new Latencies();
     private final AtomicLong errors = new AtomicLong();
     private final Map<String, AtomicLong> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<Long> latenciesMicros = new ArrayList<>(); // counted requests only (after the warm-up)
+    private final Latencies countedLatencies = new Latencies(); // counted requests only (after the warm-up)
     private volatile String firstError;
     private volatile long measuredFrom;
     private volatile long measuredUntil;
@@ -179,16 +180,12 @@ public final class LoadGenerator {
         }
     }
 
-    private void succeeded(long due, boolean counted) {
+    private void succeeded(long due, boolean isCounted) {
+        long micros = (System.nanoTime() - due) / 1000;
         answered.incrementAndGet();
-        synchronized (this) {
-            secondLatenciesMicros.add((System.nanoTime() - due) / 1000);
-        }
-        if (counted) {
-            long micros = (System.nanoTime() - due) / 1000;
-            synchronized (latenciesMicros) {
-                latenciesMicros.add(micros);
-            }
+        everySecond.record(micros);
+        if (isCounted) {
+            countedLatencies.record(micros);
             ok.incrementAndGet();
         }
     }
@@ -223,15 +220,11 @@ public final class LoadGenerator {
             long nowOk = ok.get();
             long nowErrors = errors.get();
             long nowAnswered = answered.get();
-            List<Long> latencies;
-            synchronized (this) {
-                latencies = secondLatenciesMicros;
-                secondLatenciesMicros = new ArrayList<>();
-            }
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            Histogram latencies = everySecond.sinceLastTaken();
             System.out.printf(Locale.ROOT, "oomlab-load {\"second\":%d,\"warmup\":%s,\"sent\":%d,\"ok\":%d,\"errors\":%d,"
                             + "\"answered\":%d,\"p99Ms\":%.2f}%n", second, System.nanoTime() < measuredFrom, sent.get(),
-                    nowOk - lastOk, nowErrors - lastErrors, nowAnswered - lastAnswered, percentile(sorted, 0.99));
+                    nowOk - lastOk, nowErrors - lastErrors, nowAnswered - lastAnswered,
+                    Latencies.percentileMs(latencies, 99));
             System.out.flush();
             lastOk = nowOk;
             lastErrors = nowErrors;
@@ -253,10 +246,7 @@ public final class LoadGenerator {
     synchronized String summaryLine() {
         long until = measuredUntil != 0 ? measuredUntil : System.nanoTime();
         double seconds = Math.max(0, (until - measuredFrom) / 1e9);
-        long[] sorted;
-        synchronized (latenciesMicros) {
-            sorted = latenciesMicros.stream().mapToLong(Long::longValue).sorted().toArray();
-        }
+        Histogram latencies = countedLatencies.all();
         Map<String, Long> kinds = new TreeMap<>();
         errorKinds.forEach((kind, count) -> kinds.put(kind, count.get()));
         StringBuilder kindsJson = new StringBuilder("{");
@@ -269,18 +259,10 @@ public final class LoadGenerator {
                         + "\"p50Ms\":%.2f,\"p90Ms\":%.2f,\"p99Ms\":%.2f,\"maxMs\":%.2f,\"errorKinds\":%s,"
                         + "\"firstError\":%s}",
                 protocol, rate, seconds, TimeUnit.NANOSECONDS.toSeconds(durationNanos), measuredUntil != 0, sent.get(), ok.get(), errors.get(),
-                seconds > 0 ? ok.get() / seconds : 0.0, percentile(sorted, 0.50), percentile(sorted, 0.90),
-                percentile(sorted, 0.99), sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1000.0, kindsJson,
+                seconds > 0 ? ok.get() / seconds : 0.0, Latencies.percentileMs(latencies, 50),
+                Latencies.percentileMs(latencies, 90), Latencies.percentileMs(latencies, 99), Latencies.maxMs(latencies),
+                kindsJson,
                 firstError == null ? "null" : "\"" + escape(firstError) + "\"");
-    }
-
-    /** Nearest rank, in ms; 0 with no counted answers. */
-    static double percentile(long[] sortedMicros, double fraction) {
-        if (sortedMicros.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(fraction * sortedMicros.length);
-        return sortedMicros[Math.max(0, Math.min(sortedMicros.length - 1, rank - 1))] / 1000.0;
     }
 
     private static String escape(String text) {

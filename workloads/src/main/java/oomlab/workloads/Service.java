@@ -2,7 +2,6 @@ package oomlab.workloads;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 
 /**
  * A service under a steady load, for the cost half of the incident: requests arrive at a fixed rate (open
@@ -37,9 +37,8 @@ public final class Service implements Workload {
     /** Enough work per request that the JIT's code, not the hand-off between threads, is what costs CPU. */
     private static final int PASSES_PER_REQUEST = 4;
 
-    private final Object lock = new Object();
-    private long[] latencies = new long[1 << 14];
-    private int count;
+    /** Each request's latency from its intended start, taken once per window. */
+    private final Latencies latencies = new Latencies();
 
     @Override
     public long run(Args args) throws Exception {
@@ -88,7 +87,7 @@ public final class Service implements Workload {
             String payload = payloads[(int) (i % PAYLOADS)];
             pool.execute(() -> {
                 checksum.addAndGet(handle(payload));
-                record(System.nanoTime() - intended);
+                latencies.record((System.nanoTime() - intended) / 1000);
                 completed.incrementAndGet();
                 Progress.add(1);
             });
@@ -153,23 +152,6 @@ public final class Service implements Workload {
         return payloads;
     }
 
-    private void record(long latencyNanos) {
-        synchronized (lock) {
-            if (count == latencies.length) {
-                latencies = Arrays.copyOf(latencies, count * 2);
-            }
-            latencies[count++] = latencyNanos;
-        }
-    }
-
-    private long[] takeLatencies() {
-        synchronized (lock) {
-            long[] taken = Arrays.copyOf(latencies, count);
-            count = 0;
-            return taken;
-        }
-    }
-
     static String phase(long fromNanos, long toNanos, int warmupS, int deployAtS) {
         if (deployAtS >= 0 && fromNanos >= TimeUnit.SECONDS.toNanos(deployAtS)) {
             return "after-deploy";
@@ -178,21 +160,13 @@ public final class Service implements Workload {
     }
 
     private void printWindow(int window, long fromNanos, long toNanos, String phase, long cpuNanos, long requests) {
-        long[] sample = takeLatencies();
-        Arrays.sort(sample);
+        Histogram sample = latencies.sinceLastTaken();
         double seconds = (toNanos - fromNanos) / 1e9;
         Events.emit("window", String.format(Locale.ROOT, "{\"window\":%d,\"fromS\":%.1f,\"toS\":%.1f,"
                         + "\"phase\":\"%s\",\"cpuCores\":%.4f,\"rate\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f}",
                 window, fromNanos / 1e9, toNanos / 1e9, phase, cpuNanos / 1e9 / seconds, requests / seconds,
-                percentile(sample, 0.50), percentile(sample, 0.99), percentile(sample, 0.999)));
-    }
-
-    static double percentile(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(quantile * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+                Latencies.percentileMs(sample, 50), Latencies.percentileMs(sample, 99),
+                Latencies.percentileMs(sample, 99.9)));
     }
 
     private static byte[][] cache(int megabytes) {

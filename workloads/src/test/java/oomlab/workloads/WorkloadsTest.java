@@ -71,12 +71,54 @@ class WorkloadsTest {
                 .isNotEqualTo(Service.handle("a=1,b=2"));
     }
 
+    /** The one percentile definition (the load generator's and the service's), to HdrHistogram's 0.1%. */
     @Test
-    void percentilesAndPhases() {
-        long[] sorted = {1_000_000, 2_000_000, 3_000_000, 4_000_000, 100_000_000};
-        assertThat(Service.percentile(sorted, 0.5)).isEqualTo(3.0);
-        assertThat(Service.percentile(sorted, 0.99)).isEqualTo(100.0);
-        assertThat(Service.percentile(new long[0], 0.99)).isZero();
+    void percentilesOfTheLatencies() {
+        Latencies latencies = new Latencies();
+        for (long ms : new long[] {1, 2, 3, 4, 100}) {
+            latencies.record(ms * 1000);
+        }
+        var all = latencies.all();
+        assertThat(Latencies.percentileMs(all, 50)).isCloseTo(3.0, org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(Latencies.percentileMs(all, 99)).isCloseTo(100.0, org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(Latencies.maxMs(all)).isCloseTo(100.0, org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(Latencies.percentileMs(new Latencies().all(), 99)).isZero();
+    }
+
+    /** A window takes what came since the last one; everything so far stays for the closing line. */
+    @Test
+    void aWindowTakesOnlyItsOwnLatencies() {
+        Latencies latencies = new Latencies();
+        latencies.record(1_000);
+        assertThat(latencies.sinceLastTaken().getTotalCount()).isEqualTo(1);
+        latencies.record(50_000);
+        latencies.record(60_000);
+        var second = latencies.sinceLastTaken();
+        assertThat(second.getTotalCount()).isEqualTo(2);
+        assertThat(Latencies.percentileMs(second, 50)).isCloseTo(50.0, org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(latencies.all().getTotalCount()).isEqualTo(3);
+    }
+
+    /** Bounded memory at any rate and duration: a million latencies take no more room than a thousand. */
+    @Test
+    void latenciesTakeRoomByTheirRangeNotTheirNumber() {
+        Latencies few = new Latencies();
+        Latencies many = new Latencies();
+        few.record(5_000_100); // the same range for both: the longest latency decides the buckets
+        many.record(5_000_100);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 1_000_000; i++) {
+            long micros = 100 + random.nextLong(5_000_000); // 0.1 ms to 5 s
+            if (i < 1_000) {
+                few.record(micros);
+            }
+            many.record(micros);
+        }
+        assertThat(many.all().getEstimatedFootprintInBytes()).isLessThanOrEqualTo(few.all().getEstimatedFootprintInBytes());
+    }
+
+    @Test
+    void phases() {
         long s = 1_000_000_000L;
         assertThat(Service.phase(0, 5 * s, 10, -1)).isEqualTo("warmup");
         assertThat(Service.phase(10 * s, 15 * s, 10, -1)).isEqualTo("steady");
