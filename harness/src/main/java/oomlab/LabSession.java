@@ -60,7 +60,7 @@ public final class LabSession {
 
     private static oomlab.launch.Preflight.Host preflightHost(Settings settings) {
         return new oomlab.launch.Preflight.Host(settings.baseImages(),
-                jdk -> oomlab.container.LabImages.localJdk(jdk, settings.jdkHomes().get(jdk)), Settings.registryAnswer());
+                jdk -> oomlab.container.BaseImages.localJdk(jdk, settings.jdkHomes().get(jdk)), Settings.registryAnswer());
     }
 
     /**

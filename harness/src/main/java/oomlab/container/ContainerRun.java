@@ -8,10 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import oomlab.layout.RunFiles;
-import oomlab.sampling.CgroupLocator;
-import oomlab.sampling.CgroupSampler;
-import oomlab.sampling.DockerStatsSampler;
-import oomlab.sampling.HostSampler;
 import oomlab.sampling.Sample;
 import oomlab.sampling.SampleLog;
 import oomlab.scenario.MemorySize;
@@ -22,8 +18,6 @@ import org.awaitility.core.ConditionTimeoutException;
  * prints progress, stops it at the timeout, and collects what Docker knows about how it ended.
  */
 public final class ContainerRun {
-    /** 40 Hz: the climb to the cap takes seconds, and the folder vanishes at the kill. */
-    static final long CGROUP_SAMPLE_INTERVAL_MS = 25;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
     private final String label;
@@ -35,16 +29,12 @@ public final class ContainerRun {
     private final Duration timeout;
     private final Path outputDir;
     private final SampleLog samples;
-    private final AtomicReference<HostSampler> sampler = new AtomicReference<>();
-    /** The thread waiting for the container's cgroup to appear, from its creation on. */
-    private final AtomicReference<Thread> earlyWaiter = new AtomicReference<>();
-    private final java.util.concurrent.atomic.AtomicBoolean startedCalledBack = new java.util.concurrent.atomic.AtomicBoolean();
-    /** System.nanoTime() at each step of the run, for {@link #phases}: asked, created, started, exited, drained, removed. */
-    private final long[] at = new long[6];
+    /** Made when the run begins (whether Docker stats are wanted is known then). */
+    private MemorySampling sampling;
+    private final RunClock clock = new RunClock();
     private final AtomicReference<InspectContainerResponse> startInfo = new AtomicReference<>();
     /** Why the Docker engine stopped answering mid-run, or null while it answers. */
     private final AtomicReference<String> engineLost = new AtomicReference<>();
-    private final CgroupLocator cgroups = CgroupLocator.ofThisHost();
     private boolean dockerStatsWanted;
     private RunCompanion companion;
 
@@ -75,39 +65,32 @@ public final class ContainerRun {
 
     /** Where the samples came from (cgroup-v1, cgroup-v2, docker-stats), once the run has started. */
     public String samplerSource() {
-        HostSampler used = sampler.get();
-        return used == null ? "none" : used.source();
+        return sampling == null ? "none" : sampling.source();
     }
 
     /** CPU the host sampler's own thread used, in ms (after the run; -1 where unknown). */
     public long samplerCpuMs() {
-        HostSampler used = sampler.get();
-        return used == null ? -1 : used.cpuMs();
+        return sampling == null ? -1 : sampling.cpuMs();
     }
 
     /** The kernel's own high-water mark of the cgroup, where it keeps one; 0 otherwise. */
     public long recordedPeakBytes() {
-        HostSampler used = sampler.get();
-        return used == null ? 0 : used.recordedPeakBytes();
+        return sampling == null ? 0 : sampling.recordedPeakBytes();
     }
 
     /** OOM kills the container's enclosing cgroup counted during the run (cgroup v2; see HostSampler). */
     public long enclosingOomKills() {
-        HostSampler used = sampler.get();
-        return used == null ? 0 : used.enclosingOomKillsDuringRun();
+        return sampling == null ? 0 : sampling.enclosingOomKills();
     }
 
     /** Where the run's time went (after {@link #execute}); a step that never came counts 0. */
     public RunPhases phases(long kernelLogMs) {
-        return new RunPhases(between(0, 1), between(1, 2), between(2, 3), between(3, 4), between(4, 5), kernelLogMs);
-    }
-
-    private long between(int from, int to) {
-        return at[from] == 0 || at[to] == 0 ? 0 : java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(at[to] - at[from]);
+        return clock.phases(kernelLogMs);
     }
 
     public ContainerOutcome execute() {
-        at[0] = System.nanoTime();
+        clock.mark(RunClock.Step.ASKED);
+        sampling = new MemorySampling(label, samples, dockerStatsWanted, console);
         try (LogFile containerLog = new LogFile(outputDir.resolve(RunFiles.STDOUT), outputDir.resolve(RunFiles.STDERR))) {
             container.withMemoryCap(cap)
                     .withOutputDir(outputDir)
@@ -122,7 +105,7 @@ public final class ContainerRun {
                 }
                 Duration left = timeout.minusNanos(System.nanoTime() - start);
                 boolean ended = waitForExit(left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
-                at[3] = System.nanoTime();
+                clock.mark(RunClock.Step.EXITED);
                 if (engineLost.get() != null) {
                     return engineLostOutcome();
                 }
@@ -147,7 +130,7 @@ public final class ContainerRun {
                     waitForExit(timeout);
                 }
                 containerLog.awaitEnd(label);
-                at[4] = System.nanoTime();
+                clock.mark(RunClock.Step.DRAINED);
                 return outcome(timedOut, stoppedAfterLoad, interrupted);
             } finally {
                 boolean lost = engineLost.get() != null;
@@ -155,10 +138,7 @@ public final class ContainerRun {
                 if (armed != null && !lost) {
                     armed.close(); // with the engine gone it stays armed: it removes the container once one answers
                 }
-                HostSampler running = sampler.get();
-                if (running != null) {
-                    running.close();
-                }
+                sampling.close();
                 if (!lost) {
                     container.stop(); // removes the container: nothing of the lab outlives its run
                 }
@@ -171,73 +151,23 @@ public final class ContainerRun {
                         }
                     }
                 }
-                at[5] = System.nanoTime();
+                clock.mark(RunClock.Step.REMOVED);
             }
         }
     }
 
-    /**
-     * Docker created the container: wait for its cgroup (made when the container starts, just before its first
-     * process runs) and sample from the moment it is there, so the curve has the JVM's start-up too (CDS mapping,
-     * the heap's pre-touch, the first compilations). The start callback takes over where the cgroup never showed.
-     */
+    /** Docker created the container: sampling begins as soon as its cgroup is there ({@link MemorySampling}). */
     private void whenCreated(String containerId) {
-        at[1] = System.nanoTime();
-        if (dockerStatsWanted) {
-            return;
-        }
-        Thread waiter = new Thread(() -> {
-            long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (sampler.get() == null && System.nanoTime() < giveUpAt) {
-                boolean last = startedCalledBack.get(); // started: one more look, then the start callback decides
-                java.util.Optional<CgroupSampler> early = CgroupSampler.start(cgroups, 0, containerId, samples,
-                        System.currentTimeMillis(), CGROUP_SAMPLE_INTERVAL_MS); // empty until the cgroup exists
-                if (early.isPresent()) {
-                    if (!sampler.compareAndSet(null, early.get())) {
-                        early.get().close();
-                    }
-                    return;
-                }
-                if (last) {
-                    return;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1));
-            }
-        }, "oomlab-cgroup-wait");
-        waiter.setDaemon(true);
-        waiter.start();
-        earlyWaiter.set(waiter);
+        clock.mark(RunClock.Step.CREATED);
+        sampling.containerCreated(containerId);
     }
 
-    /** The moment the container runs: arm its watchdog and start sampling its memory, unless that began already. */
+    /** The moment the container runs: arm its watchdog, and sampling goes on (or starts, where it had not). */
     private void whenStarted(InspectContainerResponse info) {
-        at[2] = System.nanoTime();
-        startedCalledBack.set(true);
-        Thread waiter = earlyWaiter.get();
-        if (waiter != null) {
-            try {
-                waiter.join(2_000); // it found the cgroup, or gives up after one more look
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        clock.mark(RunClock.Step.STARTED);
         startInfo.set(info);
         watchdog.set(Watchdog.arm(info.getId(), timeout, label));
-        if (sampler.get() != null) {
-            return; // sampling since the cgroup appeared
-        }
-        long startedAt = Instant.parse(info.getState().getStartedAt()).toEpochMilli();
-        Long pid = info.getState().getPidLong();
-        HostSampler chosen = dockerStatsWanted ? null : CgroupSampler.start(cgroups, pid == null ? 0 : pid,
-                info.getId(), samples, startedAt, CGROUP_SAMPLE_INTERVAL_MS).orElse(null);
-        if (chosen == null) {
-            console.printf("[oomlab] %s: %s%n", label, dockerStatsWanted
-                    ? "sampling through Docker stats (-Doomlab.sampler=docker-stats)"
-                    : "container cgroup not visible from this host; "
-                            + "falling back to Docker stats (1 sample/s, peaks may be missed)");
-            chosen = DockerStatsSampler.start(container.getDockerClient(), info.getId(), samples, startedAt);
-        }
-        sampler.set(chosen);
+        sampling.containerStarted(info, container.getDockerClient());
     }
 
     /**

@@ -1,47 +1,33 @@
 package oomlab.container;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import oomlab.Settings;
-import oomlab.process.ProcessRunner;
-import oomlab.process.ProcessRunner.ProcessResult;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
- * The images runs use, built once and then found again by content: a tag carries a hash of everything
- * that went into the image, so an unchanged lab reuses its images and a changed jar or Dockerfile gets
- * a new one. Nothing here ever needs a registry; one is used when it answers.
+ * The workload image a run uses, per JDK: the workloads jar, this JDK's Graal jars, async-profiler's agent and
+ * libjemalloc on the JDK image {@link BaseImages} chose, built once and then found again by content (a tag
+ * carries a hash of everything that went in: an unchanged lab reuses its images, a changed jar or Dockerfile gets
+ * a new one). Nothing here ever needs a registry; one is used when it answers.
  */
 public final class LabImages {
-    private static final String PUBLIC_JDK_IMAGE = "eclipse-temurin:%d-jdk";
     private static final String DOCKERFILE = "workload.Dockerfile";
-    private static final String OFFLINE_BASE_SCRIPT = "build-offline-base.sh";
-    private static final String OFFLINE_BASE_REPOSITORY = "oomlab/jdk";
-    private static final Path JVM_DIR = Path.of("/usr/lib/jvm");
+    private static final String WORKLOAD_REPOSITORY = "oomlab/workloads";
     private static final String ASYNC_PROFILER_LIBRARY = "linux-x64/libasyncProfiler.so";
     private static final Path HOST_JEMALLOC = Path.of("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2");
 
-    private final DockerClient docker;
+    private final DockerImages images;
+    private final BaseImages baseImages;
     private final Path dockerfiles;
     private final Path workloadsJar;
     private final Path imageParts;
-    private final boolean registryReachable;
-    private final Map<Integer, String> chosenBaseImages;
-    private final Map<Integer, Path> chosenJdkHomes;
     private final Map<Integer, String> workloadImages = new HashMap<>();
     private final oomlab.console.Console console;
 
@@ -53,17 +39,16 @@ public final class LabImages {
                      boolean registryReachable, Map<Integer, String> chosenBaseImages,
                      Map<Integer, Path> chosenJdkHomes, oomlab.console.Console console) {
         this.console = console;
-        this.docker = docker;
+        this.images = new DockerImages(docker, console);
+        this.baseImages = new BaseImages(images, dockerfiles, registryReachable, chosenBaseImages, chosenJdkHomes,
+                console);
         this.dockerfiles = dockerfiles;
         this.workloadsJar = workloadsJar;
         this.imageParts = imageParts;
-        this.registryReachable = registryReachable;
-        this.chosenBaseImages = Map.copyOf(chosenBaseImages);
-        this.chosenJdkHomes = Map.copyOf(chosenJdkHomes);
     }
 
     /** What the harness's jar carries of dockerfiles/ (resources under oomlab/dockerfiles/). */
-    static final List<String> DOCKERFILES = List.of(DOCKERFILE, OFFLINE_BASE_SCRIPT);
+    static final List<String> DOCKERFILES = List.of(DOCKERFILE, BaseImages.OFFLINE_BASE_SCRIPT);
 
     /**
      * The Dockerfile and the offline base image's script as the lab's jar carries them, written into {@code into}:
@@ -93,11 +78,11 @@ public final class LabImages {
     }
 
     private String findOrBuildWorkloadImage(int jdk) {
-        String base = baseImage(jdk);
-        String baseId = docker.inspectImageCmd(base).exec().getId();
+        String base = baseImages.forJdk(jdk);
+        String baseId = images.docker().inspectImageCmd(base).exec().getId();
         Path context = stageBuildContext(jdk);
-        String tag = "oomlab/workloads:jdk" + jdk + "-" + hash(filesUnder(context), baseId);
-        if (exists(tag)) {
+        String tag = WORKLOAD_REPOSITORY + ":jdk" + jdk + "-" + DockerImages.contentHash(filesUnder(context), baseId);
+        if (images.exists(tag)) {
             return tag;
         }
         long start = System.nanoTime();
@@ -106,29 +91,11 @@ public final class LabImages {
                 .withBuildArg("BASE_IMAGE", base)
                 .get();
         console.printf("[oomlab] built %s on %s in %.1f s%n", tag, base, (System.nanoTime() - start) / 1e9);
-        removeOlder("oomlab/workloads", "oomlab/workloads:jdk" + jdk + "-", tag);
-        if (base.startsWith(OFFLINE_BASE_REPOSITORY + ":")) { // after the workload images that were built on them
-            removeOlder(OFFLINE_BASE_REPOSITORY, OFFLINE_BASE_REPOSITORY + ":" + jdk + "-local-", base);
+        images.removeOlder(WORKLOAD_REPOSITORY, WORKLOAD_REPOSITORY + ":jdk" + jdk + "-", tag);
+        if (BaseImages.isOffline(base)) { // after the workload images that were built on them
+            images.removeOlder(BaseImages.OFFLINE_BASE_REPOSITORY, BaseImages.offlinePrefix(jdk), base);
         }
         return tag;
-    }
-
-    /**
-     * Every change of the jar (or of the offline base script) makes a new image; the ones it replaces would only
-     * fill the disk.
-     */
-    private void removeOlder(String repository, String prefix, String current) {
-        for (var image : docker.listImagesCmd().withImageNameFilter(repository).exec()) {
-            for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
-                if (tag.startsWith(prefix) && !tag.equals(current)) {
-                    try {
-                        docker.removeImageCmd(tag).exec();
-                    } catch (RuntimeException e) {
-                        // still in use by a container somewhere: leave it
-                    }
-                }
-            }
-        }
     }
 
     /**
@@ -190,142 +157,6 @@ public final class LabImages {
             return files.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * A JDK base image: the one named by -Doomlab.baseImage.&lt;jdk&gt;, else the public JDK image (present
-     * or pulled), else one built here from a JDK on this machine.
-     */
-    String baseImage(int jdk) {
-        String chosen = chosenBaseImages.get(jdk);
-        if (chosen != null) {
-            // yours, from your registry: pulled when it is not here yet (a CI machine starts with none)
-            if (!exists(chosen)) {
-                console.printf("[oomlab] pulling the base image %s (-Doomlab.baseImage.%d) ...%n", chosen, jdk);
-                long start = System.nanoTime();
-                if (!pulled(chosen)) {
-                    throw new IllegalStateException("-Doomlab.baseImage." + jdk + "=" + chosen + ": not on this"
-                            + " machine and it could not be pulled (is the registry reachable, and the name right?)");
-                }
-                console.printf("[oomlab] pulled %s in %.1f s%n", chosen, (System.nanoTime() - start) / 1e9);
-            }
-            return chosen;
-        }
-        String publicImage = PUBLIC_JDK_IMAGE.formatted(jdk);
-        if (exists(publicImage) || registryReachable && pulled(publicImage)) {
-            return publicImage;
-        }
-        return offlineBaseImage(jdk);
-    }
-
-    private String offlineBaseImage(int jdk) {
-        Path jdkHome = localJdk(jdk, chosenJdkHomes.get(jdk)).orElseThrow(() -> new IllegalStateException(
-                "No registry is reachable and no JDK " + jdk + " with jlink was found under " + JVM_DIR
-                        + " (or -Doomlab.jdkHome." + jdk + "): cannot build a base image for JDK " + jdk));
-        Path script = dockerfiles.resolve(OFFLINE_BASE_SCRIPT);
-        String tag = OFFLINE_BASE_REPOSITORY + ":" + jdk + "-local-" + hash(List.of(script, jdkHome.resolve("release")), jdkHome.toString());
-        if (exists(tag)) {
-            return tag;
-        }
-        console.printf("[oomlab] no registry: building base image %s from %s ...%n", tag, jdkHome);
-        long start = System.nanoTime();
-        run(List.of("bash", script.toString(), jdkHome.toString(), tag));
-        console.printf("[oomlab] built %s in %.1f s%n", tag, (System.nanoTime() - start) / 1e9);
-        return tag;
-    }
-
-    public static Optional<Path> localJdk(int jdk, Path chosen) {
-        if (chosen != null) {
-            return Optional.of(chosen);
-        }
-        if (!Files.isDirectory(JVM_DIR)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> homes = Files.list(JVM_DIR)) {
-            return homes.filter(home -> Files.isExecutable(home.resolve("bin/jlink")))
-                    .filter(home -> !Files.isSymbolicLink(home))
-                    .filter(home -> majorVersion(home).equals(Optional.of(jdk)))
-                    .sorted()
-                    .findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** From the JDK's release file: JAVA_VERSION="17.0.15" gives 17. */
-    private static Optional<Integer> majorVersion(Path home) {
-        try {
-            return Files.readAllLines(home.resolve("release")).stream()
-                    .filter(line -> line.startsWith("JAVA_VERSION="))
-                    .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", ""))
-                    .map(version -> Integer.parseInt(version.split("[.+-]")[0]))
-                    .findFirst();
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private boolean exists(String image) {
-        try {
-            docker.inspectImageCmd(image).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
-
-    private boolean pulled(String image) {
-        // docker-java's own callback logs a failed pull as an ERROR with a stack trace (on a host that was never
-        // meant to reach the registry, on every run): this one keeps the error and the lab says it in one line
-        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
-        try {
-            docker.pullImageCmd(image).exec(new com.github.dockerjava.api.command.PullImageResultCallback() {
-                @Override
-                public void onError(Throwable error) {
-                    failed.compareAndSet(null, error);
-                    try {
-                        close();
-                    } catch (java.io.IOException e) {
-                        // closing a finished stream
-                    }
-                }
-            }).awaitCompletion(10, TimeUnit.MINUTES);
-            if (failed.get() != null) {
-                console.printf("[oomlab] could not pull %s (%s)%n", image, failed.get().getMessage().strip());
-                return false;
-            }
-            return exists(image);
-        } catch (RuntimeException e) {
-            console.printf("[oomlab] could not pull %s (%s)%n", image, e.getMessage());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private void run(List<String> command) {
-        ProcessResult result = ProcessRunner.run(command, Settings.BASE_IMAGE_BUILD_TIMEOUT);
-        if (!result.succeeded()) {
-            throw new IllegalStateException("building a base image failed: " + result.describe());
-        }
-        result.output().lines().forEach(line -> console.println("[oomlab]   " + line));
-    }
-
-    private static String hash(List<Path> files, String extra) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
-                sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                sha.update(Files.readAllBytes(file));
-            }
-            sha.update(extra.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
