@@ -151,8 +151,10 @@ public final class RunAnalysis {
                 || samples.withCpu() > 0 ? null : String.format(java.util.Locale.ROOT,
                 "the container's CPU counter was read in none of %d samples: CPU %s", samples.count(),
                 cpu >= 0 ? "from the JVM's own count (the probe), without the container's other processes" : "unknown");
-        return new MemoryCurve(raw.sampler(), samples.count(), samples.hz(), createdToFirst, peak,
-                (double) peak / capBytes, cpu, raw.samplerCpuMs(), samples.atCap(), startedToFirst, cpuLost);
+        return MemoryCurve.builder(raw.sampler()).samples(samples.count(), samples.hz())
+                .createdToFirstSampleMs(createdToFirst).peak(peak, (double) peak / capBytes).cpuSeconds(cpu)
+                .samplerCpuMs(raw.samplerCpuMs()).atCap(samples.atCap()).startedToFirstSampleMs(startedToFirst)
+                .cpuCounterLost(cpuLost).build();
     }
 
     /** jeprof on the last profile, against the JVM binaries of the very image the run used. */

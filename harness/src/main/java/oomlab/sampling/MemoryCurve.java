@@ -26,15 +26,80 @@ public record MemoryCurve(String sampler, long samples, double samplerHz, long c
                           Long startedToFirstSampleMs,
                           @com.fasterxml.jackson.annotation.JsonInclude(
                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String cpuCounterLost) {
-    public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,
-                       double peakOfCap, double cpuSeconds, long samplerCpuMs) {
-        this(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap, cpuSeconds, samplerCpuMs, null,
-                null, null);
+    /** A curve by name, from its sampler: {@code MemoryCurve.builder("cgroup-v1").peak(bytes, 0.5).build()}. */
+    public static Builder builder(String sampler) {
+        return new Builder(sampler);
     }
 
-    public MemoryCurve(String sampler, long samples, double samplerHz, long createdToFirstSampleMs, long peakBytes,
-                       double peakOfCap, double cpuSeconds) {
-        this(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap, cpuSeconds, -1);
+    public Builder toBuilder() {
+        return new Builder(sampler).samples(samples, samplerHz).createdToFirstSampleMs(createdToFirstSampleMs)
+                .peak(peakBytes, peakOfCap).cpuSeconds(cpuSeconds).samplerCpuMs(samplerCpuMs).atCap(atCap)
+                .startedToFirstSampleMs(startedToFirstSampleMs).cpuCounterLost(cpuCounterLost);
+    }
+
+    public static final class Builder {
+        private final String sampler;
+        private long samples;
+        private double samplerHz;
+        private long createdToFirstSampleMs;
+        private long peakBytes;
+        private double peakOfCap;
+        private double cpuSeconds = -1;
+        private long samplerCpuMs = -1;
+        private AtCap atCap;
+        private Long startedToFirstSampleMs;
+        private String cpuCounterLost;
+
+        private Builder(String sampler) {
+            this.sampler = sampler;
+        }
+
+        public Builder samples(long count, double hz) {
+            this.samples = count;
+            this.samplerHz = hz;
+            return this;
+        }
+
+        public Builder createdToFirstSampleMs(long ms) {
+            this.createdToFirstSampleMs = ms;
+            return this;
+        }
+
+        public Builder peak(long bytes, double ofCap) {
+            this.peakBytes = bytes;
+            this.peakOfCap = ofCap;
+            return this;
+        }
+
+        public Builder cpuSeconds(double seconds) {
+            this.cpuSeconds = seconds;
+            return this;
+        }
+
+        public Builder samplerCpuMs(long ms) {
+            this.samplerCpuMs = ms;
+            return this;
+        }
+
+        public Builder atCap(AtCap thrash) {
+            this.atCap = thrash;
+            return this;
+        }
+
+        public Builder startedToFirstSampleMs(Long ms) {
+            this.startedToFirstSampleMs = ms;
+            return this;
+        }
+
+        public Builder cpuCounterLost(String why) {
+            this.cpuCounterLost = why;
+            return this;
+        }
+
+        public MemoryCurve build() {
+            return new MemoryCurve(sampler, samples, samplerHz, createdToFirstSampleMs, peakBytes, peakOfCap,
+                    cpuSeconds, samplerCpuMs, atCap, startedToFirstSampleMs, cpuCounterLost);
+        }
     }
 
     /**

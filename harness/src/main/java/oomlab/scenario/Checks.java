@@ -24,10 +24,75 @@ import java.util.List;
 public record Checks(Double peakAtLeast, Double peakAtMost, String nmtGrowth, List<String> growthMostlyIn,
                      List<String> compiledBy, String madeNotEntrantRisesAfter, List<String> jitFindings,
                      Boolean crashReport, Double memoryGrowthAtMost) {
-    public static final Checks NONE = new Checks(null, null, null, null, null);
+    public static final Checks NONE = builder().build();
 
-    public Checks(Double peakAtLeast, Double peakAtMost, String nmtGrowth, List<String> growthMostlyIn,
-                  List<String> compiledBy) {
-        this(peakAtLeast, peakAtMost, nmtGrowth, growthMostlyIn, compiledBy, null, null, null, null);
+    /** Checks by name, each unset one not checked: {@code Checks.builder().peakAtMost(0.85).build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private Double peakAtLeast;
+        private Double peakAtMost;
+        private String nmtGrowth;
+        private List<String> growthMostlyIn;
+        private List<String> compiledBy;
+        private String madeNotEntrantRisesAfter;
+        private List<String> jitFindings;
+        private Boolean crashReport;
+        private Double memoryGrowthAtMost;
+
+        private Builder() {
+        }
+
+        public Builder peakAtLeast(double fraction) {
+            this.peakAtLeast = fraction;
+            return this;
+        }
+
+        public Builder peakAtMost(double fraction) {
+            this.peakAtMost = fraction;
+            return this;
+        }
+
+        public Builder nmtGrowth(String category) {
+            this.nmtGrowth = category;
+            return this;
+        }
+
+        public Builder growthMostlyIn(String... categories) {
+            this.growthMostlyIn = List.of(categories);
+            return this;
+        }
+
+        public Builder compiledBy(String... compilers) {
+            this.compiledBy = List.of(compilers);
+            return this;
+        }
+
+        public Builder madeNotEntrantRisesAfter(String phase) {
+            this.madeNotEntrantRisesAfter = phase;
+            return this;
+        }
+
+        public Builder jitFindings(String... kinds) {
+            this.jitFindings = List.of(kinds);
+            return this;
+        }
+
+        public Builder crashReport(boolean wanted) {
+            this.crashReport = wanted;
+            return this;
+        }
+
+        public Builder memoryGrowthAtMost(double mbPerMinute) {
+            this.memoryGrowthAtMost = mbPerMinute;
+            return this;
+        }
+
+        public Checks build() {
+            return new Checks(peakAtLeast, peakAtMost, nmtGrowth, growthMostlyIn, compiledBy,
+                    madeNotEntrantRisesAfter, jitFindings, crashReport, memoryGrowthAtMost);
+        }
     }
 }

@@ -27,7 +27,8 @@ class DiagnoseTest {
     @Test
     void c2sArenasAreNamedAndTheFormulaHasNoSlotForThem() {
         NmtStats nmt = NmtStats.of(List.of(line(880, 3, 10), line(2040, 1135, 38)));
-        MemoryCurve memory = new MemoryCurve("cgroup-v1", 600, 40, 400, 2048 * MB, 1.0, 26.8);
+        MemoryCurve memory = MemoryCurve.builder("cgroup-v1").samples(600, 40).createdToFirstSampleMs(400)
+                .peak(2048 * MB, 1.0).cpuSeconds(26.8).build();
 
         // two compilations in flight at the kill: one for 4.2 s (named), one cut short after 30 ms (no finding)
         Compilations compilations = new Compilations(Map.of("3", 900L, "4", 60L), 5, 10, List.of(
@@ -56,7 +57,8 @@ class DiagnoseTest {
     @Test
     void aQuietSurvivorHasNoSuspect() {
         NmtStats nmt = NmtStats.of(List.of(line(880, 3, 10), line(882, 4, 11)));
-        MemoryCurve memory = new MemoryCurve("cgroup-v1", 600, 40, 400, 1100 * MB, 0.537, 10);
+        MemoryCurve memory = MemoryCurve.builder("cgroup-v1").samples(600, 40).createdToFirstSampleMs(400)
+                .peak(1100 * MB, 0.537).cpuSeconds(10).build();
 
         assertThat(Diagnose.of(Verdict.SURVIVED, 2048 * MB, 768 * MB, FLAGS, memory, nmt, null, null).summary())
                 .startsWith("survived, peak 1100 MB (54% of the cap); no suspect grew by more than 4 MB");

@@ -17,7 +17,7 @@ import oomlab.verdict.ExitEvidence;
 import org.junit.jupiter.api.Test;
 
 class JudgeTest {
-    private static final Checks PEAK_AT_MOST_085 = new Checks(null, 0.85, null, null, null);
+    private static final Checks PEAK_AT_MOST_085 = Checks.builder().peakAtMost(0.85).build();
 
     @Test
     void aRunThatMeetsEveryExpectationPassesWithEachCheckListed() {
@@ -51,7 +51,7 @@ class JudgeTest {
     @Test
     void aTighterCheckFailsWithExpectedAndActual() {
         Judgement judgement = Judge.judge(ResultFixture.c1Survivor(0.55), Expectation.parse("SURVIVED"),
-                List.of(new Checks(null, 0.3, null, null, null)), true);
+                List.of(Checks.builder().peakAtMost(0.3).build()), true);
 
         assertThat(judgement.passed()).isFalse();
         assertThat(judgement.failed()).singleElement()
@@ -100,27 +100,28 @@ class JudgeTest {
         RunResult base = ResultFixture.c1Survivor();
         RunResult graalWithC2 = base.toBuilder().jit(new JitEvidence(Map.of("C1", 100L, "C2", 5L, "JVMCI", 40L),
                 List.of(), base.jit().compilations())).judgement(null).build();
-        Checks graal = new Checks(null, null, null, null, List.of("C1", "JVMCI"));
+        Checks graal = Checks.builder().compiledBy("C1", "JVMCI").build();
 
         CheckResult check = Judge.judge(graalWithC2, Expectation.parse("REPORT"), List.of(graal), true).failed().get(0);
 
         assertThat(check.name()).isEqualTo("compiledBy");
         assertThat(check.actual()).isEqualTo("{C1=100, C2=5, JVMCI=40}");
-        assertThat(Judge.judge(base, Expectation.parse("REPORT"), List.of(new Checks(null, null, null, null,
-                List.of("C1"))), true).passed()).isTrue();
+        assertThat(Judge.judge(base, Expectation.parse("REPORT"), List.of(Checks.builder().compiledBy("C1")
+                .build()), true).passed()).isTrue();
     }
 
     @Test
     void growthAndSamplingChecks() {
         RunResult base = ResultFixture.c1Survivor();
-        Checks growth = new Checks(null, null, "Code", List.of("Code", "Compiler"), null);
+        Checks growth = Checks.builder().nmtGrowth("Code").growthMostlyIn("Code", "Compiler").build();
         assertThat(Judge.judge(base, Expectation.parse("SURVIVED"), List.of(growth), true).passed()).isTrue();
 
-        Checks wrongCategory = new Checks(null, null, "Compiler", List.of("unexplained"), null);
+        Checks wrongCategory = Checks.builder().nmtGrowth("Compiler").growthMostlyIn("unexplained").build();
         assertThat(Judge.judge(base, Expectation.parse("SURVIVED"), List.of(wrongCategory), true).failed())
                 .extracting(CheckResult::name).containsExactly("nmtGrowth", "growthMostlyIn");
 
-        RunResult coarse = base.toBuilder().memory(new MemoryCurve("cgroup-v2", 10, 1.0, 400, 1, 0.1, 1))
+        RunResult coarse = base.toBuilder().memory(MemoryCurve.builder("cgroup-v2").samples(10, 1.0)
+                        .createdToFirstSampleMs(400).peak(1, 0.1).cpuSeconds(1).build())
                 .work(null).service(null).judgement(null).build();
         assertThat(Judge.judge(coarse, Expectation.parse("SURVIVED"), List.of(), true).failed())
                 .extracting(CheckResult::name).containsExactly("workComplete", "samplerHz");
@@ -131,7 +132,7 @@ class JudgeTest {
     @Test
     void aDeoptStormNeedsOptimisedCodeAtTheSwitchAndMoreOfItThrownAwayAfter() {
         RunResult base = ResultFixture.c1Survivor();
-        Checks storm = new Checks(null, null, null, null, null, "megamorphic", null, null, null);
+        Checks storm = Checks.builder().madeNotEntrantRisesAfter("megamorphic").build();
         java.util.function.Function<oomlab.output.DeoptWindow, CheckResult> judged = window -> Judge.judge(
                 base.toBuilder().jit(new JitEvidence(Map.of("C1", 100L, "C2", 5L), List.of(),
                         base.jit().compilations(), List.of(), window)).judgement(null).build(),
@@ -160,9 +161,7 @@ class JudgeTest {
         MemoryCurve m = base.memory();
         String lost = "the container's CPU counter was read in none of 1702 samples: CPU from the JVM's own count"
                 + " (the probe), without the container's other processes";
-        RunResult withoutCpu = base.toBuilder().memory(new MemoryCurve(m.sampler(), m.samples(), m.samplerHz(),
-                m.createdToFirstSampleMs(), m.peakBytes(), m.peakOfCap(), m.cpuSeconds(), m.samplerCpuMs(), m.atCap(),
-                m.startedToFirstSampleMs(), lost)).judgement(null).build();
+        RunResult withoutCpu = base.toBuilder().memory(m.toBuilder().cpuCounterLost(lost).build()).judgement(null).build();
 
         assertThat(Judge.judge(withoutCpu, Expectation.parse("SURVIVED"), List.of(), true).failed())
                 .containsExactly(new CheckResult("cpuCounter", "the container's CPU counter read by the sampler", lost,
@@ -182,7 +181,7 @@ class JudgeTest {
                 17.0, false));
         RunResult settled = withTrend.apply(new oomlab.analysis.SteadyState.MemoryTrend(4, 40, 0.4, -1.2, 2.0, 300,
                 null, true));
-        Checks mustSettle = new Checks(null, null, null, null, null, null, null, null, 0.0);
+        Checks mustSettle = Checks.builder().memoryGrowthAtMost(0.0).build();
 
         CheckResult failed = Judge.judge(growing, Expectation.parse("SURVIVED"), List.of(mustSettle), true).checks()
                 .stream().filter(c -> c.name().equals("memoryGrowthAtMost")).findFirst().orElseThrow();
@@ -191,8 +190,8 @@ class JudgeTest {
         assertThat(Judge.judge(settled, Expectation.parse("SURVIVED"), List.of(mustSettle), true).checks())
                 .filteredOn(c -> c.name().equals("memoryGrowthAtMost")).singleElement()
                 .extracting(CheckResult::passed).isEqualTo(true);
-        assertThat(Judge.judge(growing, Expectation.parse("SURVIVED"), List.of(new Checks(null, null, null, null, null,
-                null, null, null, 10.0)), true).checks()).filteredOn(c -> c.name().equals("memoryGrowthAtMost"))
+        assertThat(Judge.judge(growing, Expectation.parse("SURVIVED"), List.of(Checks.builder()
+                .memoryGrowthAtMost(10.0).build()), true).checks()).filteredOn(c -> c.name().equals("memoryGrowthAtMost"))
                 .singleElement().extracting(CheckResult::passed).isEqualTo(true); // 8 MB/min is not above 10
     }
 }

@@ -38,8 +38,7 @@ class SummaryTableTest {
         oomlab.result.RunResult c1 = ResultFixture.c1Survivor(); // 55% of its cap: room to spare
         oomlab.sampling.MemoryCurve m = c1.memory();
         long cap = c1.run().capBytes();
-        oomlab.result.RunResult edge = c1.toBuilder().memory(new oomlab.sampling.MemoryCurve(m.sampler(), m.samples(),
-                m.samplerHz(), m.createdToFirstSampleMs(), cap / 1000 * 996, 0.996, m.cpuSeconds(), m.samplerCpuMs()))
+        oomlab.result.RunResult edge = c1.toBuilder().memory(m.toBuilder().peak(cap / 1000 * 996, 0.996).build())
                 .build();
 
         assertThat(SummaryTable.knifeEdges(List.of(c1))).isEmpty();
@@ -83,8 +82,7 @@ class SummaryTableTest {
         long cap = c1.run().capBytes();
         java.util.function.BiFunction<Double, Boolean, oomlab.result.RunResult> survivor = (share, settled) ->
                 c1.toBuilder()
-                        .memory(new oomlab.sampling.MemoryCurve(m.sampler(), m.samples(), m.samplerHz(),
-                                m.createdToFirstSampleMs(), (long) (cap * share), share, m.cpuSeconds(), m.samplerCpuMs()))
+                        .memory(m.toBuilder().peak((long) (cap * share), share).build())
                         .load(new oomlab.result.LoadResult(null, null, new oomlab.analysis.SteadyState(List.of(), 20.0,
                                 400.0, 3.0, "steady from 20 s", new oomlab.analysis.SteadyState.MemoryTrend(4, 40,
                                 settled ? 0.1 : 12.0, settled ? -1 : 8, settled ? 1.2 : 16, cap * share / (1 << 20),

@@ -38,7 +38,8 @@ public final class ResultFixture {
                 .finishedAt(Instant.parse("2026-11-23T18:04:53.980Z")).exitCode(0)
                 .hardening(new oomlab.container.Hardening("10001:10001", true, List.of("/tmp"), "none", List.of("ALL"),
                         List.of("no-new-privileges"), 16384, 2048L << 20, 2048L << 20, "4a1f624d")).build();
-        MemoryCurve memory = new MemoryCurve("cgroup-v1", 757, 40.0, 443, peak, peakOfCap, 34.5, 180);
+        MemoryCurve memory = MemoryCurve.builder("cgroup-v1").samples(757, 40.0).createdToFirstSampleMs(443)
+                .peak(peak, peakOfCap).cpuSeconds(34.5).samplerCpuMs(180).build();
         ExitAnalysis exit = ExitAnalysis.of(ExitEvidence.exit(0).build(), List.of(), List.of());
         WorkReport work = new WorkReport("jit-churn", 300000, "calls", 18000, 34000, true);
         JitEvidence jit = new JitEvidence(Map.of("C1", 12000L), List.of(
