@@ -18,7 +18,8 @@ import org.testcontainers.DockerClientFactory;
  * to any test parameter of that type; report.html written after each class. No Docker engine: the class is
  * skipped with one line, or fails when the environment says {@code CI=true} (a CI machine that should have one).
  */
-public final class OomLabExtension implements ExecutionCondition, ParameterResolver, AfterAllCallback {
+public final class OomLabExtension implements ExecutionCondition, ParameterResolver, AfterAllCallback,
+        org.junit.jupiter.api.extension.TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OomLabExtension.class);
     private static final String DOCKER = "docker-answers";
 
@@ -37,6 +38,20 @@ public final class OomLabExtension implements ExecutionCondition, ParameterResol
             System.out.println("[oomlab] " + context.getDisplayName() + " skipped: " + why);
         }
         return ConditionEvaluationResult.disabled("[oomlab] skipped: " + why);
+    }
+
+    /**
+     * A test of the lab disabled by a condition of its own (e.g. {@code @DisabledIfSystemProperty}) says so in one
+     * line with the condition's reason: Maven's summary shows only "Skipped: 1". (The lab's own skip, no Docker
+     * engine, was said once for the class already.)
+     */
+    @Override
+    public void testDisabled(ExtensionContext context, java.util.Optional<String> reason) {
+        String why = reason.orElse("disabled");
+        if (!why.startsWith("[oomlab]")) {
+            System.out.println("[oomlab] " + context.getRequiredTestClass().getSimpleName() + "."
+                    + context.getDisplayName() + " skipped: " + why);
+        }
     }
 
     @Override
