@@ -201,7 +201,7 @@ final class ScenarioRules {
             for (String entry : program.classpath()) {
                 if (host.filesPresent() && !Files.exists(relative(entry))) {
                     throw errors.problem(child(at, "classpath"), "no jar or folder at " + relative(entry)
-                            + " (paths are relative to this file)");
+                            + " (paths are relative to this file)" + madeByABuild(relative(entry)));
                 }
             }
         }
@@ -211,8 +211,23 @@ final class ScenarioRules {
         if (host.filesPresent() && program.jar() != null && !program.isMavenCoordinates()
                 && !Files.isRegularFile(jarPath(program))) {
             throw errors.problem(child(at, "jar"), "no jar at " + jarPath(program)
-                    + " (a path relative to this file, or Maven coordinates group:artifact:version)");
+                    + " (a path relative to this file, or Maven coordinates group:artifact:version)"
+                    + madeByABuild(jarPath(program)));
         }
+    }
+
+    /**
+     * A missing path under a target/ folder is a build's output not made yet (e.g. {@code mvn test -pl harness} on a
+     * clean tree, which builds no example): say how to make it.
+     */
+    private static String madeByABuild(Path missing) {
+        for (Path part = missing; part != null; part = part.getParent()) {
+            if (part.getFileName() != null && part.getFileName().toString().equals("target") && part.getParent() != null) {
+                return "; it is made by the build of " + part.getParent() + ": run mvn from the project's root (its"
+                        + " reactor builds it first), or mvn -q install -DskipTests there";
+            }
+        }
+        return "";
     }
 
     private Path jarPath(Program program) {

@@ -391,6 +391,14 @@ class ScenarioFileTest {
                 scenarios:
                   missing: {program: {jar: no/such.jar}, memory: 256m, heap: 64m, expect: {c2: SURVIVED}}
                 """)).hasMessageContaining("scenarios.missing.program.jar: no jar at");
+        // a build's output not made yet (mvn test -pl harness on a clean tree builds no example): how to make it
+        assertThat(catchProblem("""
+                scenarios:
+                  unbuilt: {program: {classpath: [svc/target/lib], mainClass: a.Main}, memory: 256m, heap: 64m,
+                            expect: {c2: SURVIVED}}
+                """)).hasMessageContaining("scenarios.unbuilt.program.classpath: no jar or folder at")
+                .hasMessageEndingWith("svc: run mvn from the project's root (its reactor builds it first), or"
+                        + " mvn -q install -DskipTests there");
     }
 
     @Test
