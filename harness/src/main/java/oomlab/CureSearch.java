@@ -104,8 +104,9 @@ public final class CureSearch {
     /** The answers of a session so far, written (cures.md, cures.json) and printed. */
     public static void report(LabSession session, List<CureAnswer> answers) {
         // both files rewritten after every search, so an interrupted session keeps the answers it had
-        java.nio.file.Path written = oomlab.report.Outputs.write(session.settings().resultsRoot(),
-                oomlab.report.Outputs.CURES, answers).get(1);
+        java.nio.file.Path root = session.settings().resultsRoot();
+        oomlab.report.Outputs.write(root, oomlab.report.Outputs.CURES, answers);
+        java.nio.file.Path written = root.resolve(oomlab.report.Outputs.CURES_MARKDOWN.file());
         oomlab.console.Console console = session.lab().console();
         console.println();
         console.println(CureReport.markdown(answers));

@@ -104,8 +104,9 @@ class ScenarioMatrixTest {
         }
         if (!SIZED.isEmpty()) {
             System.out.println("\n" + RightSizingReport.table(SIZED));
-            System.out.println("Right-sizing chart: " + Outputs.write(SETTINGS.resultsRoot(), Outputs.RIGHT_SIZING,
-                    SIZED).get(1).toAbsolutePath());
+            Outputs.write(SETTINGS.resultsRoot(), Outputs.RIGHT_SIZING, SIZED);
+            System.out.println("Right-sizing chart: "
+                    + SETTINGS.resultsRoot().resolve(Outputs.RIGHT_SIZING_PAGE.file()).toAbsolutePath());
             return;
         }
         LabSession session = SESSION.get();
