@@ -23,6 +23,13 @@ public final class Diagnose {
     /** At the cap this long is worth a word: the kernel's reclaim before a kill takes a second or two at most. */
     static final double PINNED_SECONDS = 3;
     /**
+     * What makes a stretch at the cap a thrash: the kernel re-reading at least a megabyte of the container's own
+     * files (or as many major faults). A handful of faults (a run pinned 4 s with 6, 24 KB) is reclaim, not a thrash;
+     * the thrash people see in production re-reads gigabytes (ZGC at its cap here: 44 GB, 37,909 major faults).
+     */
+    static final long THRASH_REREAD_BYTES = MB;
+    static final long THRASH_MAJOR_FAULTS = MB / 4096;
+    /**
      * A tier-4 compilation still running after this long is of the never-ending kind: C2 finishes an ordinary
      * one in milliseconds, and even on a busy 2-core machine in well under a second.
      */
@@ -91,12 +98,16 @@ public final class Diagnose {
         if (atCap != null && atCap.pinnedSeconds() >= PINNED_SECONDS) {
             // the symptom people see in production: a pod that hangs at its limit, re-reading its own files
             // a thrash only where the kernel re-read the container's files: pinned without re-reads is reclaim alone
-            boolean reread = atCap.refaultedFileBytes() > 0 || atCap.majorFaults() > 0;
-            line.append(reread ? String.format(Locale.ROOT, "; pinned at the cap for %.0f s while the kernel re-read %d"
+            boolean thrash = atCap.refaultedFileBytes() >= THRASH_REREAD_BYTES
+                    || atCap.majorFaults() >= THRASH_MAJOR_FAULTS;
+            line.append(thrash ? String.format(Locale.ROOT, "; pinned at the cap for %.0f s while the kernel re-read %d"
                             + " MB of the container's own files (%d major faults): reclaim instead of a kill, a thrash",
                     atCap.pinnedSeconds(), atCap.refaultedFileBytes() / MB, atCap.majorFaults())
-                    : String.format(Locale.ROOT, "; pinned at the cap for %.0f s (the kernel re-read none of the"
-                            + " container's files meanwhile: no thrash)", atCap.pinnedSeconds()));
+                    : String.format(Locale.ROOT, "; pinned at the cap for %.0f s (the kernel re-read %s of the"
+                            + " container's files meanwhile: reclaim, no thrash)", atCap.pinnedSeconds(),
+                    atCap.refaultedFileBytes() == 0 && atCap.majorFaults() == 0 ? "none"
+                            : String.format(Locale.ROOT, "%d KB, %d major faults", atCap.refaultedFileBytes() / 1024,
+                            atCap.majorFaults())));
         }
         List<Suspect> grew = suspects.stream().filter(s -> s.growthBytes() >= NOTABLE_GROWTH).limit(2).toList();
         if (nmt.probeSamples() == 0) {

@@ -67,6 +67,24 @@ class DiagnoseTest {
                 .startsWith("crashed; no NMT sample, so no suspect can be named");
     }
 
+    /** Pinned at the cap: a thrash only where the kernel re-read a megabyte or more of the container's own files. */
+    @Test
+    void aFewFaultsAtTheCapAreReclaimNotAThrash() {
+        NmtStats nmt = NmtStats.of(List.of(line(880, 3, 10), line(2040, 1135, 38)));
+        java.util.function.Function<MemoryCurve.AtCap, String> summary = atCap -> Diagnose.of(Verdict.OOM_KILLED,
+                2048 * MB, 768 * MB, FLAGS, MemoryCurve.builder("cgroup-v1").samples(600, 40).peak(2048 * MB, 1.0)
+                        .atCap(atCap).build(), nmt, null, null).summary();
+
+        assertThat(summary.apply(new MemoryCurve.AtCap(4, 0, 6, 0, 6)))
+                .contains("; pinned at the cap for 4 s (the kernel re-read 0 KB, 6 major faults of the container's files"
+                        + " meanwhile: reclaim, no thrash)").doesNotContain("a thrash");
+        assertThat(summary.apply(new MemoryCurve.AtCap(4, 0, 0, 0, 0)))
+                .contains("(the kernel re-read none of the container's files meanwhile: reclaim, no thrash)");
+        assertThat(summary.apply(new MemoryCurve.AtCap(50, 44_000 * MB, 37_909, 44_000 * MB, 37_909)))
+                .contains("; pinned at the cap for 50 s while the kernel re-read 44000 MB of the container's own files"
+                        + " (37909 major faults): reclaim instead of a kill, a thrash");
+    }
+
     @Test
     void theFormulaReadsTheLastOfEachFlagAndFallsBackToTheCalculatorsDefaults() {
         assertThat(Budget.flag(List.of("-Xss512k", "-Xss1m"), "-Xss")).contains(MB);
