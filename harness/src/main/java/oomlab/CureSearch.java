@@ -3,7 +3,6 @@ package oomlab;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import oomlab.cure.Cure;

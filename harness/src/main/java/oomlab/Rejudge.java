@@ -125,10 +125,8 @@ public final class Rejudge {
             List<RunComparison> comparisons = BaselineComparison.compare(before.results(), judged,
                     scenario -> definition.scenarios().containsKey(scenario)
                             ? definition.scenarios().get(scenario).tolerances() : Tolerances.DEFAULT);
-            StringBuilder table = new StringBuilder();
-            BaselineComparison.write(comparisons, table);
-            out.append("\n# Against the baseline ").append(baseline.toString()).append("\n\n").append(table);
-            Outputs.write(resultsRoot, Outputs.COMPARISONS, comparisons);
+            Path written = Outputs.comparisonWith(baseline).writeTo(resultsRoot, comparisons);
+            out.append('\n').append(Files.readString(written));
             regressions = comparisons.stream().anyMatch(RunComparison::regression);
         }
         return judged.stream().allMatch(r -> r.judgement().passed()) && !regressions ? PASSED : FAILED;

@@ -35,7 +35,6 @@ import oomlab.result.RunResult;
 public final class HtmlReport {
     public static final String FILE = "report.html";
     static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
-    private static final double MB = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HtmlReport() {

@@ -16,9 +16,10 @@ import oomlab.sizing.SizingResult;
 /**
  * Every file a results folder is read as, each an {@link Output} (its name and its {@link ResultFormat}), grouped
  * by the kind of result it presents: {@link #RUNS} (summary.json, summary.md, report.html; and per run
- * nmt-diff.txt), {@link #RIGHT_SIZING}, {@link #CURES} and {@link #COMPARISONS}. The end of {@code mvn test}, the
- * re-judge command, the library, the right-sizing and the cure search all write through here, so a file has one
- * format and one way of being written (atomically), and a CI artifact renders the same anywhere, without Docker.
+ * nmt-diff.txt), {@link #RIGHT_SIZING}, {@link #CURES}, and the comparison with a baseline
+ * ({@link #comparisonWith}). The end of {@code mvn test}, the re-judge command, the library, the right-sizing and
+ * the cure search all write through here, so a file has one format and one way of being written (atomically), and
+ * a CI artifact renders the same anywhere, without Docker.
  */
 public final class Outputs {
     /** Every run of the folder as judged now, the machine's form (after a merge of CI shards, one for them all). */
@@ -46,18 +47,21 @@ public final class Outputs {
             (root, answers, out) -> out.append(ResultJson.recordText(new CureReport.Answers(answers))));
     public static final Output<CureAnswer> CURES_MARKDOWN = new Output<>(CureAnswer.MARKDOWN,
             (root, answers, out) -> out.append(CureReport.markdown(answers)));
-    public static final Output<RunComparison> COMPARISON = new Output<>("comparison.md", (root, compared, out) -> {
-        out.append("# Against the baseline\n\n");
-        BaselineComparison.write(compared, out);
-    });
 
     /** A folder of runs (the report last: it links the others). */
     public static final List<Output<RunResult>> RUNS = List.of(SUMMARY_JSON, SUMMARY_MARKDOWN, REPORT);
     public static final List<Output<SizingResult>> RIGHT_SIZING = List.of(RIGHT_SIZING_MARKDOWN, RIGHT_SIZING_PAGE);
     public static final List<Output<CureAnswer>> CURES = List.of(CURES_JSON, CURES_MARKDOWN);
-    public static final List<Output<RunComparison>> COMPARISONS = List.of(COMPARISON);
 
     private Outputs() {
+    }
+
+    /** comparison.md: the runs against the baseline folder they were compared with, named in its title. */
+    public static Output<RunComparison> comparisonWith(Path baseline) {
+        return new Output<>("comparison.md", (root, compared, out) -> {
+            out.append("# Against the baseline ").append(baseline.toString()).append("\n\n");
+            BaselineComparison.write(compared, out);
+        });
     }
 
     /** @return the files written, in the order of {@code outputs} */
@@ -77,7 +81,7 @@ public final class Outputs {
                 NMT_DIFF.writeTo(runDir, List.of(result));
             }
         }
-        List<Path> written = write(root, RUNS, results);
-        return written.get(written.size() - 1);
+        write(root, RUNS, results);
+        return root.resolve(REPORT.file());
     }
 }
